@@ -1,0 +1,191 @@
+"""The `ofsted-kg` command: a thin layer over the library. Each command parses
+its options, calls one function, and turns typed errors into one line naming
+the file and the problem with a meaningful exit code."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from .store import StoreError, open_store, store_path
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  help="A knowledge graph of England's councils' children's services and Ofsted's findings.")
+out = Console()
+err = Console(stderr=True, highlight=False)
+
+StoreOption = Annotated[Optional[Path], typer.Option("--store", help="Store folder (default: $OFSTED_KG_STORE, else out/store).")]
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    err.print(message, markup=False, soft_wrap=True)
+    return typer.Exit(code)
+
+
+def opened(store: Optional[Path], *, create: bool = False):
+    try:
+        return open_store(store_path(store), create=create)
+    except StoreError as exc:
+        raise fail(f"error: {exc}", 2)
+
+
+@app.command()
+def build(
+    paths: Annotated[list[Path], typer.Argument(help="Files and folders of documents (.txt .md .html .pdf).")],
+    store: StoreOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or warnings.")] = False,
+) -> None:
+    """Read documents, extract their facts, validate them and store each in its own named graph."""
+    from .build import build as build_store, collect_files
+    from .stats import store_stats
+
+    missing = [p for p in paths if not p.exists()]
+    for path in missing:
+        err.print(f"{path}: no such file or folder", markup=False)
+    db = opened(store, create=True)
+    files = collect_files([p for p in paths if p.exists()])
+    show = not quiet and sys.stderr.isatty()
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, disable=not show, transient=True) as progress:
+        task = progress.add_task("reading", total=len(files))
+        report = build_store(db, files, progress=lambda p: progress.update(task, advance=1, description=p.name[:40]))
+    for rejected in report.rejected:
+        err.print(rejected.line(), markup=False, soft_wrap=True)
+    if not quiet:
+        for warning in report.warnings[:20]:
+            err.print(f"warning: {warning}", markup=False, soft_wrap=True)
+        if len(report.warnings) > 20:
+            err.print(f"... and {len(report.warnings) - 20} more warnings", markup=False)
+    stats = store_stats(db)
+    out.print(f"Loaded {len(report.loaded)} of {len(files) + len(missing)} documents into {store_path(store)}"
+              + (f"; {len(report.rejected) + len(missing)} rejected" if report.rejected or missing else ""), markup=False)
+    out.print(summary_line(stats), markup=False, soft_wrap=True)
+    if report.rejected or missing:
+        raise typer.Exit(1)
+
+
+def summary_line(stats: dict[str, int]) -> str:
+    keys = ["documents", "quads", "councils named", "inspections", "judgements", "people", "initiatives",
+            "statistics", "findings"]
+    return ", ".join(f"{stats[k]} {k}" for k in keys if k in stats)
+
+
+@app.command()
+def stats(store: StoreOption = None) -> None:
+    """Count what the store holds."""
+    from .stats import store_stats
+
+    table = Table("what", "count")
+    for key, value in store_stats(opened(store)).items():
+        table.add_row(key, str(value))
+    out.print(table)
+
+
+@app.command("queries")
+def list_queries() -> None:
+    """List the named queries, one per line, with their descriptions."""
+    from .query import named_queries
+
+    for name, q in named_queries().items():
+        params = "".join(f" [--param {p}=...]" for p in q.params)
+        out.print(f"{name}{params}  {q.description}", markup=False, soft_wrap=True)
+
+
+@app.command()
+def query(
+    spec: Annotated[str, typer.Argument(help="A named query, a .rq file, or SPARQL text.")],
+    store: StoreOption = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv or json (SELECT); turtle, ntriples or jsonld (CONSTRUCT/DESCRIBE).")] = "table",
+    param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="NAME=VALUE, bound safely into the query.")] = None,
+    limit: Annotated[Optional[int], typer.Option("--limit", help="At most this many rows.")] = None,
+) -> None:
+    """Run a SPARQL query over every graph in the store."""
+    import pyoxigraph as ox
+
+    from .query import QueryError, format_rows, resolve_query, run_query, solutions_table
+
+    params = {}
+    for item in param or []:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise fail(f"error: --param {item!r}: expected NAME=VALUE", 2)
+        params[key.strip()] = value
+    try:
+        sparql, named = resolve_query(spec)
+        unknown = set(params) - set(named.params) if named and named.params is not None else set()
+        if named and unknown:
+            raise QueryError(f"{named.name} takes no parameter {', '.join(sorted(unknown))}"
+                             + (f"; it takes {', '.join(named.params)}" if named.params else ""))
+        result = run_query(opened(store), sparql, params)
+    except QueryError as exc:
+        raise fail(f"error: {exc}", 2)
+    if isinstance(result, ox.QueryBoolean):
+        out.print("true" if bool(result) else "false", markup=False)
+        return
+    if isinstance(result, ox.QueryTriples):
+        from .query import format_triples
+
+        sys.stdout.write(format_triples(result, "turtle" if fmt == "table" else fmt, limit))
+        return
+    columns, rows = solutions_table(result)
+    if limit is not None:
+        rows = rows[:limit]
+    if fmt == "table":
+        table = Table(*columns, show_lines=False)
+        for row in rows:
+            table.add_row(*row)
+        out.print(table)
+        out.print(f"{len(rows)} rows", markup=False)
+        return
+    try:
+        sys.stdout.write(format_rows(columns, rows, fmt))
+    except QueryError as exc:
+        raise fail(f"error: {exc}", 2)
+
+
+@app.command()
+def export(
+    store: StoreOption = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="trig, nquads (every named graph), turtle, ntriples or jsonld.")] = "trig",
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write (default: standard output).")] = None,
+) -> None:
+    """Write the store out as RDF."""
+    from .export import FORMATS, export as export_store
+
+    if fmt not in FORMATS:
+        raise fail(f"error: unknown format {fmt!r}; choose one of {', '.join(FORMATS)}", 2)
+    export_store(opened(store), fmt, output if output else sys.stdout.buffer)
+
+
+@app.command()
+def validate(
+    files: Annotated[Optional[list[Path]], typer.Argument(help="RDF files to check (.ttl .trig .nt .nq .jsonld); none: check the store.")] = None,
+    store: StoreOption = None,
+) -> None:
+    """Check data files, or the store, against the shape rules. Exit 0 conforms, 1 does not, 2 cannot read."""
+    from .validate import ReadError, validate_files, validate_store
+
+    try:
+        problems = validate_files(files) if files else validate_store(opened(store))
+    except ReadError as exc:
+        raise fail(f"error: {exc}", 2)
+    violations = [p for p in problems if p.is_violation]
+    for problem in problems:
+        out.print(problem.line(), markup=False, soft_wrap=True)
+    what = ", ".join(str(f) for f in files) if files else str(store_path(store))
+    out.print(f"{what}: {'conforms' if not violations else 'does not conform'} "
+              f"({len(violations)} violations, {len(problems) - len(violations)} warnings)", markup=False, soft_wrap=True)
+    raise typer.Exit(1 if violations else 0)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,109 @@
+"""The on-disk store: Oxigraph (RocksDB) with one named graph per document or
+curated file, and the ontology, vocabularies and reference councils in graphs
+of their own. Every write is one SPARQL Update, which Oxigraph applies as one
+transaction: a graph is replaced whole or not at all."""
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Graph, Literal, URIRef
+
+from . import iris
+from .resources import COUNCILS_FILE, ONTOLOGY_FILE, VOCAB_FILE
+
+DEFAULT_STORE = Path("out/store")
+REFERENCE_FILES = {
+    iris.ONTOLOGY_GRAPH: ONTOLOGY_FILE,
+    iris.VOCAB_GRAPH: VOCAB_FILE,
+    iris.REFERENCE_GRAPH: COUNCILS_FILE,
+}
+STAMP = ox.NamedNode("https://w3id.org/ofsted-kg/ontology#sourceSha256")
+
+
+class StoreError(Exception):
+    """The store cannot be opened or written; str() is one line saying why."""
+
+
+def store_path(given: Path | None) -> Path:
+    """--store, else $OFSTED_KG_STORE, else out/store."""
+    if given is not None:
+        return given
+    env = os.environ.get("OFSTED_KG_STORE")
+    return Path(env) if env else DEFAULT_STORE
+
+
+_OPEN: dict[Path, ox.Store] = {}
+
+
+def open_store(path: Path, *, create: bool = True) -> ox.Store:
+    """The store at `path`, opened once per process (RocksDB allows one writer per folder)."""
+    if not create and not path.exists():
+        raise StoreError(f"{path}: no store here; build one with `ofsted-kg build --store {path} FILES`")
+    key = path.resolve()
+    if key in _OPEN:
+        return _OPEN[key]
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        _OPEN[key] = ox.Store(str(path))
+        return _OPEN[key]
+    except OSError as exc:
+        message = str(exc).splitlines()[0]
+        if "lock" in message.lower():
+            raise StoreError(f"{path}: the store is in use by another process (is `ofsted-kg serve` running?)") from None
+        raise StoreError(f"{path}: cannot open the store: {message}") from None
+
+
+def ntriples(graph: Graph) -> str:
+    return graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
+
+
+def replace_graphs(store: ox.Store, graphs: Iterable[tuple[str, Graph]]) -> None:
+    """Drop each named graph and write its new content, all in one transaction."""
+    parts = []
+    for name, graph in graphs:
+        parts.append(f"DROP SILENT GRAPH <{name}> ;\n")
+        if len(graph):
+            parts.append(f"INSERT DATA {{ GRAPH <{name}> {{\n{ntriples(graph)}}} }} ;\n")
+    if parts:
+        store.update("".join(parts).rstrip(" ;\n"))
+
+
+def remove_graphs(store: ox.Store, names: Iterable[str]) -> None:
+    update = " ;\n".join(f"DROP SILENT GRAPH <{n}>" for n in names)
+    if update:
+        store.update(update)
+
+
+def ensure_reference(store: ox.Store) -> None:
+    """Load the ontology, vocabularies and councils, replacing any copy made from other files."""
+    stale = []
+    for name, path in REFERENCE_FILES.items():
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        graph = ox.NamedNode(str(name))
+        stamps = list(store.quads_for_pattern(graph, STAMP, None, graph))
+        if not stamps or stamps[0].object.value != digest:
+            stale.append((name, path, digest))
+    if not stale:
+        return
+    batch = []
+    for name, path, digest in stale:
+        g = Graph().parse(path, format="turtle")
+        g.add((URIRef(str(name)), URIRef(STAMP.value), Literal(digest)))
+        batch.append((str(name), g))
+    replace_graphs(store, batch)
+
+
+def count_quads(store: ox.Store) -> int:
+    return len(store)
+
+
+def graphs_named(store: ox.Store, file_name: str) -> list[str]:
+    """Named graphs holding a document or curated file read from a file of this name (an earlier version)."""
+    query = ("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?d <https://w3id.org/ofsted-kg/ontology#fileName> "
+             f"{ox.Literal(file_name)} }} }}")
+    rows = store.query(query)
+    return [row["g"].value for row in rows]

@@ -1,0 +1,99 @@
+"""Finding councils in text by name: the reference councils' official names
+and the names the press uses, longest match first ("North Lincolnshire" is
+not "Lincolnshire"; "Kensington and Chelsea" is one council)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class CouncilRecord:
+    gss: str
+    name: str
+    short_name: str
+    names: tuple[str, ...]  # every name to look for, official name included
+    start: date | None = None
+    end: date | None = None
+    successors: tuple[str, ...] = ()
+
+    def existed_in(self, year: int) -> bool:
+        return (self.start is None or self.start.year <= year) and (self.end is None or self.end.year >= year)
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    gss: str
+    start: int
+    end: int
+    as_written: str
+
+
+# A place name followed by one of these is another body (Kent Police, Durham University).
+OTHER_BODY_AFTER = re.compile(
+    r"\s*(?:'s\s+)?(?:Police|Constabulary|University|College|NHS|Clinical|Hospitals?|Integrated Care|CCG|ICB|Fire|"
+    r"Safeguarding Children(?:'s)? (?:Board|Partnership)|Magistrates|Crown Court|Family Court|Cathedral|Airport|"
+    r"United|City FC|Rovers|Wanderers|Athletic|Town FC|Diocese|Chamber|Mind|Museum|Evening|Echo|Post|Live|Gazette|Telegraph|Herald|Mail|Star|News)\b")
+# Capitalised words that may stand before a council name without being part of another name.
+FUNCTION_WORDS = {
+    "in", "at", "for", "the", "by", "from", "and", "to", "of", "with", "across", "meanwhile", "but", "while", "both",
+    "said", "whereas", "like", "unlike", "as", "when", "after", "before", "since", "neighbouring", "nearby", "today",
+    "however", "also", "only", "last", "this", "that", "where", "within", "council", "councils", "inside", "outside",
+    "including", "than", "or", "nor", "so", "yet", "if", "how", "why", "what", "our", "their", "its", "his", "her",
+    "ofsted", "inspectors", "rural", "urban", "neighbouring", "between", "among", "around", "throughout",
+}
+
+
+class Gazetteer:
+    """Council names compiled into one longest-first regular expression."""
+
+    def __init__(self, records: list[CouncilRecord]):
+        self.records = {r.gss: r for r in records}
+        self.by_name: dict[str, list[CouncilRecord]] = {}
+        for record in records:
+            for name in record.names:
+                self.by_name.setdefault(name.casefold(), []).append(record)
+        names = sorted(self.by_name, key=len, reverse=True)
+        pattern = "|".join(re.escape(n) for n in names)
+        # Case-insensitive except that the first letter of a place name must be a capital:
+        # checked after matching, which keeps one compiled expression.
+        self._regex = re.compile(rf"(?<![\w&])(?:{pattern})(?![\w&])", re.I)
+
+    def resolve(self, name: str, year: int | None = None) -> CouncilRecord | None:
+        """The council a name stands for in a year (a current council where two share it)."""
+        candidates = self.by_name.get(name.strip().casefold(), [])
+        if not candidates:
+            return None
+        if year is not None:
+            existing = [c for c in candidates if c.existed_in(year)]
+            if existing:
+                candidates = existing
+        current = [c for c in candidates if c.end is None]
+        return (current or candidates)[0]
+
+    def find(self, text: str, start: int = 0, end: int | None = None, year: int | None = None) -> list[NameMatch]:
+        end = len(text) if end is None else end
+        matches: list[NameMatch] = []
+        for m in self._regex.finditer(text, start, end):
+            written = m.group(0)
+            first_word = re.sub(r"^(?:the\s+)", "", written, flags=re.I)
+            if not first_word[:1].isupper() and not first_word.lower().startswith(("london borough", "royal borough")):
+                continue
+            if OTHER_BODY_AFTER.match(text, m.end()) and not re.search(r"council|borough|authority", written, re.I):
+                continue
+            if self._part_of_longer_name(text, m.start()):
+                continue
+            record = self.resolve(written, year)
+            if record:
+                matches.append(NameMatch(record.gss, m.start(), m.end(), written))
+        return matches
+
+    @staticmethod
+    def _part_of_longer_name(text: str, start: int) -> bool:
+        """'New York', 'Greater Manchester', 'Jane Sutton': a capitalised word just before the name."""
+        before = re.search(r"([A-Za-z][\w'’-]*)\s+$", text[max(0, start - 30):start])
+        if not before:
+            return False
+        word = before.group(1)
+        return word[:1].isupper() and word.lower() not in FUNCTION_WORDS
