@@ -183,6 +183,20 @@ def validate(
     raise typer.Exit(1 if violations else 0)
 
 
+# Commands that live in modules of their own; each module adds its commands to `app` when imported.
+COMMAND_MODULES: list[str] = []
+
+
+def register_commands() -> None:
+    import importlib
+
+    for module in COMMAND_MODULES:
+        importlib.import_module(f"{__package__}.{module}")
+
+
+register_commands()
+
+
 def main() -> None:
     app()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .clean import body_spans
-from .extract import EXTRACTORS, build_context
+from .extract import build_context, extractors_for
 from .gazetteer import Gazetteer
 from .model import Document, Fact
 from .read import read_document
@@ -16,7 +16,7 @@ def analyse_document(doc: Document, gazetteer: Gazetteer) -> list[Fact]:
     doc.body = body_spans(doc.text)
     ctx = build_context(doc, gazetteer, split_sentences(doc.text, doc.body))
     facts: list[Fact] = []
-    for _name, extract in EXTRACTORS:
+    for _name, extract in extractors_for(doc):
         facts.extend(extract(ctx))
     return facts
 

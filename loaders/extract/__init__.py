@@ -1,20 +1,32 @@
-"""The extractors, one module each, run in this order over a document's Context.
+"""The extractors, one module each, run in order over a document's Context.
 
-To add one: write a module with `extract(ctx: Context) -> list[Fact]` and
-list it here.
+Articles and Ofsted's own report PDFs are read by different lists: a report
+states its judgements in a table and names its lead inspector, an article
+reports them in prose. To add an extractor: write a module with
+`extract(ctx: Context) -> list[Fact]` and list it below.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..model import Fact
+from ..model import Document, Fact
 from . import councils
 from .context import Context, build_context
+from .report_detect import is_ofsted_report
 
 Extractor = Callable[[Context], list[Fact]]
 
-EXTRACTORS: list[tuple[str, Extractor]] = [
+ARTICLE_EXTRACTORS: list[tuple[str, Extractor]] = [
     ("councils", councils.extract),
 ]
 
-__all__ = ["EXTRACTORS", "Context", "build_context", "Extractor"]
+REPORT_EXTRACTORS: list[tuple[str, Extractor]] = [
+    ("councils", councils.extract),
+]
+
+
+def extractors_for(doc: Document) -> list[tuple[str, Extractor]]:
+    return REPORT_EXTRACTORS if is_ofsted_report(doc) else ARTICLE_EXTRACTORS
+
+
+__all__ = ["ARTICLE_EXTRACTORS", "REPORT_EXTRACTORS", "Context", "Extractor", "build_context", "extractors_for"]
