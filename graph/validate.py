@@ -151,4 +151,6 @@ def _to_rdflib(term):
         return BNode(term.value)
     if term.language:
         return Literal(term.value, lang=term.language)
+    if term.datatype.value == "http://www.w3.org/2001/XMLSchema#string":
+        return Literal(term.value)  # a plain literal, as rdflib parses "x" in Turtle (sh:in compares terms)
     return Literal(term.value, datatype=URIRef(term.datatype.value))
