@@ -88,11 +88,11 @@ def stats(store: StoreOption = None) -> None:
 
 @app.command("queries")
 def list_queries() -> None:
-    """List the named queries, one per line, with their descriptions."""
+    """List the named queries, one per line, with their parameters and descriptions."""
     from .query import named_queries
 
     for name, q in named_queries().items():
-        params = "".join(f" [--param {p}=...]" for p in q.params)
+        params = "".join(f" --param {p}=..." if p in q.required else f" [--param {p}=...]" for p in q.params)
         out.print(f"{name}{params}  {q.description}", markup=False, soft_wrap=True)
 
 
@@ -102,12 +102,12 @@ def query(
     store: StoreOption = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv or json (SELECT); turtle, ntriples or jsonld (CONSTRUCT/DESCRIBE).")] = "table",
     param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="NAME=VALUE, bound safely into the query.")] = None,
-    limit: Annotated[Optional[int], typer.Option("--limit", help="At most this many rows.")] = None,
+    limit: Annotated[Optional[int], typer.Option("--limit", min=0, help="At most this many rows (or triples).")] = None,
 ) -> None:
     """Run a SPARQL query over every graph in the store."""
     import pyoxigraph as ox
 
-    from .query import QueryError, format_rows, resolve_query, run_query, solutions_table
+    from .query import QueryError, format_rows, format_triples, resolve_query, run_query, solutions_table
 
     params = {}
     for item in param or []:
@@ -117,24 +117,20 @@ def query(
         params[key.strip()] = value
     try:
         sparql, named = resolve_query(spec)
-        unknown = set(params) - set(named.params) if named and named.params is not None else set()
-        if named and unknown:
-            raise QueryError(f"{named.name} takes no parameter {', '.join(sorted(unknown))}"
-                             + (f"; it takes {', '.join(named.params)}" if named.params else ""))
-        result = run_query(opened(store), sparql, params)
+        result = run_query(opened(store), sparql, params, named)
+        if isinstance(result, ox.QueryBoolean):
+            out.print("true" if bool(result) else "false", markup=False)
+            return
+        if isinstance(result, ox.QueryTriples):
+            sys.stdout.write(format_triples(result, "turtle" if fmt == "table" else fmt, limit))
+            return
+        if fmt != "table":
+            format_rows([], [], fmt)  # an unknown format fails before the query runs
+        columns, rows = solutions_table(result, limit)
     except QueryError as exc:
         raise fail(f"error: {exc}", 2)
-    if isinstance(result, ox.QueryBoolean):
-        out.print("true" if bool(result) else "false", markup=False)
-        return
-    if isinstance(result, ox.QueryTriples):
-        from .query import format_triples
-
-        sys.stdout.write(format_triples(result, "turtle" if fmt == "table" else fmt, limit))
-        return
-    columns, rows = solutions_table(result)
-    if limit is not None:
-        rows = rows[:limit]
+    except OSError as exc:
+        raise fail(f"error: the query failed: {str(exc).splitlines()[0]}", 2)
     if fmt == "table":
         table = Table(*columns, show_lines=False)
         for row in rows:
@@ -142,10 +138,7 @@ def query(
         out.print(table)
         out.print(f"{len(rows)} rows", markup=False)
         return
-    try:
-        sys.stdout.write(format_rows(columns, rows, fmt))
-    except QueryError as exc:
-        raise fail(f"error: {exc}", 2)
+    sys.stdout.write(format_rows(columns, rows, fmt))
 
 
 @app.command()
