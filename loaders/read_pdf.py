@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 from .model import Document, DocumentError
@@ -41,7 +42,23 @@ def pdf_document(path: Path, data: bytes) -> Document:
         raise DocumentError(f"PDF has no text layer ({len(pages)} page(s) of images only?); run OCR first")
     title = next((line.strip() for line in text.splitlines() if line.strip()), None)
     return Document(path=path, text=text, sha256=sha256_of(data), media_type="application/pdf",
-                    title=title[:300] if title else None, published=stated_date(text))
+                    title=title[:300] if title else None, published=stated_date(text) or published_date(text))
+
+
+PUBLISHED = re.compile(r"^Report published\s*:\s*(\d{1,2})\s+([A-Z][a-z]+)\s+(\d{4})\s*$", re.M)
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december"]
+
+
+def published_date(text: str) -> date | None:
+    """'Report published: 29 March 2016' on a report's front page."""
+    match = PUBLISHED.search(text[:3000])
+    if not match or match.group(2).lower() not in MONTHS:
+        return None
+    try:
+        return date(int(match.group(3)), MONTHS.index(match.group(2).lower()) + 1, int(match.group(1)))
+    except ValueError:
+        return None
 
 
 def pdf_pages(data: bytes) -> list[str]:

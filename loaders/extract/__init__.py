@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..model import Document, Fact
-from . import councils
+from . import councils, report_findings, report_history, report_inspections, report_judgements, report_people
 from .context import Context, build_context
 from .report_detect import is_ofsted_report
 
@@ -22,6 +22,11 @@ ARTICLE_EXTRACTORS: list[tuple[str, Extractor]] = [
 
 REPORT_EXTRACTORS: list[tuple[str, Extractor]] = [
     ("councils", councils.extract),
+    ("report-inspections", report_inspections.extract),
+    ("report-judgements", report_judgements.extract),
+    ("report-history", report_history.extract),
+    ("report-people", report_people.extract),
+    ("report-findings", report_findings.extract),
 ]
 
 
