@@ -1,0 +1,79 @@
+"""Validating what a store holds, and the context a store lends to new data.
+
+The whole store is validated in one pyshacl run over the union of its graphs
+(shared nodes such as a judgement two sources report must be seen together
+for the "sources disagree" warning); each result is then handed to the named
+graph(s) that describe its focus node."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pyoxigraph as ox
+from rdflib import Graph, Literal
+
+from . import iris
+from .namespaces import KG
+from .validate import Outcome, Problem, run_shacl, store_graph, to_rdflib
+
+REFERENCE_GRAPHS = {str(iris.ONTOLOGY_GRAPH), str(iris.VOCAB_GRAPH), str(iris.REFERENCE_GRAPH)}
+
+
+def graph_labels(store: ox.Store) -> dict[str, str]:
+    """Named graph -> 'file name (graph IRI)' for documents and curated files."""
+    rows = store.query(f"SELECT ?g ?name WHERE {{ GRAPH ?g {{ ?d <{KG.fileName}> ?name }} }}")
+    return {row["g"].value: row["name"].value for row in rows}
+
+
+def _owners(store: ox.Store, focus: str) -> list[str]:
+    """The named graphs where the focus node is a subject (else mentioned as an object)."""
+    node = ox.BlankNode(focus) if not focus.startswith(("http:", "https:", "urn:", "file:")) else ox.NamedNode(focus)
+    graphs = {q.graph_name.value for q in store.quads_for_pattern(node, None, None, None)
+              if isinstance(q.graph_name, ox.NamedNode)}
+    if not graphs:
+        graphs = {q.graph_name.value for q in store.quads_for_pattern(None, None, node, None)
+                  if isinstance(q.graph_name, ox.NamedNode)}
+    return sorted(graphs)
+
+
+def attribute(store: ox.Store, problems: Iterable[Problem]) -> dict[str, list[Problem]]:
+    from dataclasses import replace
+
+    found: dict[str, list[Problem]] = {}
+    for problem in problems:
+        for name in _owners(store, problem.focus) or ["(default graph)"]:
+            found.setdefault(name, []).append(replace(problem, source=name))
+    return found
+
+
+def validate_whole_store(store: ox.Store) -> Outcome:
+    """One pyshacl run over the union of every graph (the reference graphs are in the store)."""
+    data = store_graph(store)
+    _conforms, report, problems = run_shacl(data)
+    found = attribute(store, problems)
+    names = sorted({q.value for q in store.named_graphs()} - REFERENCE_GRAPHS)
+    sources = [n for n in names if n in found] + [n for n in found if n not in names]
+    return Outcome(sources=sources, problems=found, report=report, labels=graph_labels(store), checked=len(names))
+
+
+def context_for(store: ox.Store, data: Graph, exclude: Iterable[str] = ()) -> Graph:
+    """What the store already says about the nodes `data` mentions, outside the reference
+    graphs and the graphs being replaced: their own statements, and the judgements of
+    the inspections they name (so "sources disagree" is seen before data goes in)."""
+    skip = REFERENCE_GRAPHS | set(exclude)
+    context = Graph()
+    nodes = {str(n) for n in set(data.subjects()) | set(data.objects())
+             if not isinstance(n, Literal) and str(n).startswith("http")}
+
+    def add_about(iri: str) -> None:
+        for q in store.quads_for_pattern(ox.NamedNode(iri), None, None, None):
+            if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value not in skip:
+                context.add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
+
+    for iri in nodes:
+        add_about(iri)
+    inspections = {str(o) for o in data.objects(None, KG.inspection)}
+    for iri in inspections:
+        for q in store.quads_for_pattern(None, ox.NamedNode(str(KG.inspection)), ox.NamedNode(iri), None):
+            if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value not in skip and q.subject.value not in nodes:
+                add_about(q.subject.value)
+    return context
