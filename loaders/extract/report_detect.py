@@ -6,8 +6,10 @@ import re
 
 from ..model import Document
 
-REPORT_HEADING = re.compile(r"Inspection of [^\n]{0,80}(?:local authority children.s services|children.s social care services)"
-                            r"|Inspection of services for children in need of help and protection", re.I)
+# Words may wrap onto a new line anywhere in the title, so whitespace is any whitespace.
+REPORT_HEADING = re.compile(r"Inspection\s+of\s+[^\f]{0,100}?(?:local\s+authority\s+children.s\s+services"
+                            r"|children.s\s+social\s+care\s+services)"
+                            r"|Inspection\s+of\s+services\s+for\s+children\s+in\s+need\s+of\s+help\s+and\s+protection", re.I)
 
 
 def is_ofsted_report(doc: Document) -> bool:
