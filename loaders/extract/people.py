@@ -1,0 +1,316 @@
+"""People who act in the story, with the role and organisation the text gives them.
+
+A name alone is not enough: it must stand in apposition to a role ("Mick
+Gibbs, director of ... at North Lincolnshire Council, said"; "Croydon's DCS,
+Rob Henderson"; "Director of Children's Services Darryl Freeman said"), be
+described in a relative clause ("Stuart, who was appointed director ...") or
+speak ("said Jane Doe"). Bylines, captions and commenters give a bare name and
+are not read. One post per person per document: the fullest one.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import PersonRole
+from .context import Context
+from .focus import council_for
+from .names import NAME, SINGLE_NAME, clean_name, is_person_name
+from .roles import is_council_role, is_role, normalise_role
+
+SPEECH_VERBS = (r"said|says|say|told|tells|added|adds|explained|explains|commented|comments|confirmed|stated|"
+                r"states|welcomed|praised|described|wrote|writes|warned|admitted|insisted|noted|acknowledged|"
+                r"announced|responded|replied|argued|believes|believed|agreed|admits|hopes|urged")
+SPEECH_AFTER = re.compile(rf"^\s*(?:,\s*)?(?:has\s+|had\s+|also\s+)?(?:{SPEECH_VERBS})\b")
+SPEECH_BEFORE = re.compile(rf"(?:\b(?:{SPEECH_VERBS})|\baccording to)\s*,?\s*$", re.I)
+# Where a role written after the name stops: a speech verb, a colon, a dash, the end of the sentence.
+ROLE_END = re.compile(rf",?\s+(?:{SPEECH_VERBS})\b|\s*[:;(]|\s+[–—-]\s+|[.!?]?[\"”’]?\s*$")
+RELATIVE = re.compile(r"^\s*,\s*who\s+(?:was\s+appointed(?:\s+as)?|has\s+been\s+appointed(?:\s+as)?|became|"
+                      r"is|was|has\s+been|had\s+been|took\s+over\s+as|joined\s+as|serves\s+as|acts\s+as)\s+")
+# After-the-fact phrases that end a role: "... in April 2023", "... just over 12 months ago".
+ROLE_TAIL = re.compile(
+    r"\s+(?:(?:in|since|from|until|between)\s+(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|\d{4}|the\s+past|last|early|late)\b.*"
+    r"|(?:just\s+|about\s+|almost\s+|nearly\s+|some\s+|over\s+|more\s+than\s+)*\S+\s+(?:years?|months?|weeks?|days?)\s+ago\b.*"
+    r"|(?:last|this|next)\s+(?:year|month|week)\b.*)$")
+APPOINTED_BY = re.compile(r"(?P<org>(?:the\s+)?(?:[A-Z][\w&'’-]*\s+(?:(?:for|of|and)\s+)?){1,6})"
+                          r"(?:has\s+|had\s+)?(?:appointed|named|hired|installed|sent\s+in)\s+$")
+# Lower-case words a role phrase is made of, read leftwards from a name ("the assistant director for children").
+ROLE_WORDS = set("""
+of for and at the a an &
+director directors deputy assistant interim acting new permanent former current senior executive chief corporate
+strategic operational group principal head lead leader member members cabinet portfolio holder councillor
+minister secretary state commissioner president chair chairman chairwoman vice manager officer inspector worker
+workers social spokesperson spokesman spokeswoman mayor adviser advisor consultant practitioner coordinator carer
+children children's childrens child young people people's families family services service care education
+learning safeguarding health adult adults schools skills early help protection looked-after inclusion achievement
+wellbeing well-being standards operations transformation development workforce support specialist area team
+locality community communities resilience partnerships prevention quality practice performance improvement
+commissioning national regional local county borough city council authority dcs ceo psw year
+""".split())
+ORG_WORDS = re.compile(r"\b(?:Ofsted|Department|Ministry|Association|Agency|Board|Partnership|Trust|Commission|"
+                       r"Council|Government|Office|Inspectorate|Foundation|Institute|Society|Network|Union|"
+                       r"Alliance|Court|Police|NHS|University|College|Charity|Group|LGA|ADCS|DfE|Unit|Team)\b")
+LOCAL_BODY = re.compile(r"^(?:the\s+)?(?:council|authority|local\s+authority|county|borough|city)$", re.I)
+
+
+@dataclass
+class _Post:
+    name: str
+    role: str
+    organisation: str
+    gss: str | None
+    start: int
+    end: int
+
+    @property
+    def fullness(self) -> int:
+        return 2 * bool(self.role) + bool(self.organisation)
+
+
+def extract(ctx: Context) -> list[PersonRole]:
+    best: dict[str, _Post] = {}
+    known: dict[str, str] = {}
+    for _pass in range(2):  # the second pass reads "says Stuart, who ..." for people the first found
+        for index, sentence in enumerate(ctx.sentences):
+            for name, start, end in _names_in(ctx, sentence.start, sentence.end, known):
+                post = _read_post(ctx, index, name, start, end)
+                if post is None:
+                    continue
+                key = name.casefold()
+                if key not in best or post.fullness > best[key].fullness:
+                    best[key] = post
+        known = _short_names(best)
+    return [PersonRole(p.name, p.role, p.organisation, ctx.doc.evidence(p.start, p.end), p.gss)
+            for p in best.values()]
+
+
+# ---------------------------------------------------------------- names
+
+def _is_place(ctx: Context, words: str) -> bool:
+    return any(m.start == 0 and m.end == len(words) for m in ctx.gazetteer.find(words))
+
+
+def _valid_windows(ctx: Context, start: int, end: int):
+    """Name matches in text[start:end], each trimmed to the longest run of words that is a person's name."""
+    text = ctx.doc.text
+    for m in NAME.finditer(text, start, end):
+        words = list(re.finditer(r"\S+", m.group("name")))
+        offset = m.start("name")
+        found = None
+        for first in range(len(words) - 1):
+            for last in range(len(words) - 1, first, -1):
+                candidate = m.group("name")[words[first].start():words[last].end()]
+                if is_person_name(candidate, lambda w: _is_place(ctx, w)):
+                    found = (candidate, offset + words[first].start(), offset + words[last].end())
+                    break
+            if found:
+                break
+        if found:
+            name, s, e = found
+            if s == offset and m.group("honorific"):
+                s = m.start()
+            if words and found[2] == offset + words[-1].end() and m.group("post"):
+                e = m.end()
+            yield name, s, e
+
+
+def _short_names(people: dict[str, _Post]) -> dict[str, str]:
+    """First names and surnames that stand for one person already read ('Stuart' -> 'Stuart Ashley')."""
+    parts: dict[str, set[str]] = {}
+    for post in people.values():
+        words = post.name.split()
+        for word in (words[0], words[-1]):
+            parts.setdefault(word, set()).add(post.name)
+    return {word: next(iter(names)) for word, names in parts.items() if len(names) == 1}
+
+
+def _names_in(ctx: Context, start: int, end: int, known: dict[str, str]):
+    """Full names in a sentence, and single words that stand for a full name named elsewhere in it."""
+    spans = []
+    for name, s, e in _valid_windows(ctx, start, end):
+        spans.append((s, e))
+        yield clean_name(name), s, e
+    for m in SINGLE_NAME.finditer(ctx.doc.text, start, end):
+        if any(s <= m.start() < e for s, e in spans):
+            continue
+        full = known.get(m.group("name"))
+        if full and full != m.group("name"):
+            yield clean_name(full), m.start(), m.end()
+
+
+# ---------------------------------------------------------------- roles
+
+def _read_post(ctx: Context, index: int, name: str, start: int, end: int) -> _Post | None:
+    text = ctx.doc.text
+    sentence = ctx.sentences[index]
+    after, before = text[end:sentence.end], text[sentence.start:start]
+
+    role_span = _role_after(text, end, sentence.end) or _role_before(text, sentence.start, start)
+    if role_span:
+        role_start, role_end = role_span
+        role, organisation, gss = _split_organisation(ctx, index, text[role_start:role_end], role_start)
+        if role:
+            return _Post(name, role, organisation, gss, min(start, role_start), max(end, role_end))
+    if SPEECH_AFTER.match(after) or SPEECH_BEFORE.search(before) or _speaks_with_another(after):
+        return _Post(name, "", "", None, start, end)
+    return None
+
+
+def _speaks_with_another(after: str) -> bool:
+    """'Jane Doe and John Roe say ...': both speak."""
+    m = re.match(rf"^\s+and\s+{NAME.pattern}", after)
+    return bool(m and SPEECH_AFTER.match(after[m.end():]))
+
+
+def _role_after(text: str, name_end: int, sentence_end: int) -> tuple[int, int] | None:
+    """'NAME, ROLE, said' / 'NAME, who was appointed ROLE at ...': the role's span."""
+    rest = text[name_end:sentence_end]
+    relative = RELATIVE.match(rest)
+    if relative:
+        start = name_end + relative.end()
+        stop = re.search(r",|\s+(?:and|but)\s+(?:has|had|is|was|joined|says|said)\b|[.;:]\s*$|[.;:]\s", text[start:sentence_end])
+        end = start + (stop.start() if stop else len(text[start:sentence_end]))
+        tail = ROLE_TAIL.search(text[start:end])
+        if tail:
+            end = start + tail.start()
+        return (start, end) if is_role(text[start:end]) else None
+    opening = re.match(r"^\s*(?:,|\s[–—-])\s*", rest)
+    if not opening:
+        return None
+    start = name_end + opening.end()
+    segment = text[start:sentence_end]
+    stop = ROLE_END.search(segment)
+    end = start + (stop.start() if stop else len(segment))
+    phrase = text[start:end]
+    if "," in phrase:
+        end = start + _cut_at_comma(phrase)
+        phrase = text[start:end]
+    tail = ROLE_TAIL.search(phrase)
+    if tail:
+        end = start + tail.start()
+        phrase = text[start:end]
+    if not phrase.strip() or not is_role(phrase) or NAME.search(phrase) and _has_person(phrase):
+        return None
+    if not re.match(r"^(?:[a-z]|(?:[A-Z][\w&-]*\s+){0,5}[A-Z][\w&-]*['’]s\b|(?:the|a|an|its)\b|" + _ROLE_START + ")",
+                    phrase.strip()):
+        return None
+    return start, end
+
+
+_ROLE_START = (r"(?:Director|Deputy|Assistant|Interim|Acting|Chief|Cabinet|Councillor|Leader|Lead|Minister|Secretary|"
+               r"Head|Chair|President|Executive|Corporate|Strategic|Principal|Senior|Member|Portfolio|Commissioner|"
+               r"Mayor|Manager|Officer|Inspector|Children|Social|Service|Spokes|HM|His|Her|Shadow|Former|New|DCS)")
+
+
+def _cut_at_comma(phrase: str) -> int:
+    """Where a role written between commas ends: keep going only through a list of capitalised words."""
+    position = 0
+    for part in re.finditer(r",\s*", phrase):
+        following = phrase[part.end():]
+        if re.match(r"[A-Z]", following) and not _has_person(following.split(",")[0]):
+            continue
+        return part.start()
+    return len(phrase) if position == 0 else position
+
+
+def _has_person(phrase: str) -> bool:
+    return any(is_person_name(m.group("name"), lambda w: False) for m in NAME.finditer(phrase))
+
+
+def _role_before(text: str, sentence_start: int, name_start: int) -> tuple[int, int] | None:
+    """'ROLE, NAME' / 'ORG's ROLE NAME': read leftwards from the name over the words a role is made of."""
+    gap = re.search(r"(?:,\s*|\s+)$", text[sentence_start:name_start])
+    if not gap:
+        return None
+    end = sentence_start + gap.start()
+    tokens = list(re.finditer(r"[\w'’&-]+|,", text[sentence_start:end]))
+    start = None
+    for token in reversed(tokens):
+        word = token.group(0)
+        lowered = word.lower()
+        if word == ",":
+            if start is None:
+                break
+            continue
+        if lowered in ROLE_WORDS or word[:1].isupper() or re.fullmatch(r"\d{4}['’]s", word):
+            start = sentence_start + token.start()
+            continue
+        break
+    if start is None:
+        return None
+    phrase = text[start:end].strip(" ,")
+    # A trailing comma-list must not swallow a clause: start after the last comma that precedes a lower-case run.
+    if not is_role(phrase) or _has_person(phrase):
+        return None
+    words = phrase.split()
+    if len(words) == 1 and words[0][:1].isupper() and not re.fullmatch(r"(?:DCS|HMCI|Cllr|Minister|Director|Leader|Mayor|"
+                                                                      r"Commissioner|President|Chair)", words[0]):
+        return None
+    return start, start + len(phrase)
+
+
+# ---------------------------------------------------------------- organisations
+
+def _split_organisation(ctx: Context, index: int, phrase: str, offset: int) -> tuple[str, str, str | None]:
+    """(role, organisation, council gss) from a role phrase as written."""
+    role = phrase
+    organisation, gss = "", None
+    year = ctx.year
+    # "Essex's cabinet member ...", "the council's director ...", "Ofsted's chief inspector"
+    possessive = re.match(r"^(?:the\s+)?(?P<org>(?:[A-Z][\w&-]*\s+){0,5}?[A-Za-z][\w&-]*)['’]s\s+(?P<rest>.+)$", role, re.S)
+    if possessive and not re.fullmatch(r"\d{4}", possessive.group("org")):
+        org = possessive.group("org")
+        found = _council_in(ctx, org, year)
+        if found or LOCAL_BODY.match(org):
+            gss = found or council_for(ctx, index, offset)
+            role = possessive.group("rest")
+        elif org[:1].isupper() and not re.match(r"^(?:Children|Young|Adult|Social)", org):
+            organisation = org
+            role = possessive.group("rest")
+    # "... at North Lincolnshire Council", "Deputy Leader of Hertfordshire County Council and ...", "... at the authority"
+    if gss is None and not organisation:
+        for m in ctx.gazetteer.find(role, 0, None, year):
+            link = re.search(r"(?:,\s*|\s+(?:at|of|for|with|in)\s+(?:the\s+)?)$", role[:m.start])
+            if not link:
+                continue
+            tail = role[m.end:]
+            if tail.strip() and not re.match(r"^\s*(?:and\s|,)", tail):
+                continue
+            gss = m.gss
+            role = (role[:link.start()] + tail).strip()
+            break
+    if gss is None and not organisation:
+        local = re.search(r"\s+(?:at|of)\s+the\s+(?:council|authority|local\s+authority|county\s+council)\b", role, re.I)
+        if local:
+            gss = council_for(ctx, index, offset)
+            role = role[:local.start()] + role[local.end():]
+    if gss is None and not organisation:
+        body = re.search(r"\b(?:of|at)\s+(?:the\s+)?(?P<org>(?:[A-Z][\w'’&-]*(?:\s+(?:of|for|and|&)\s+|\s+))*"
+                         r"[A-Z][\w'’&-]*)", role)
+        if body and ORG_WORDS.search(body.group("org")):
+            organisation = body.group("org").strip()
+        else:
+            before = ctx.doc.text[ctx.sentences[index].start:offset]
+            appointed = APPOINTED_BY.search(re.sub(r"\s*,?\s*(?:a|an|its|their|the)?\s*$", " ", before))
+            if appointed and ORG_WORDS.search(appointed.group("org")):
+                organisation = re.sub(r"^the\s+", "", appointed.group("org").strip())
+                found = _council_in(ctx, organisation, year)
+                if found:
+                    gss, organisation = found, ""
+    role = normalise_role(role)
+    if gss is None and not organisation and is_council_role(role):
+        gss = council_for(ctx, index, offset)
+    if gss:
+        organisation = ctx.gazetteer.records[gss].name
+    return role, organisation, gss
+
+
+def _council_in(ctx: Context, text: str, year: int | None) -> str | None:
+    """The council a short organisation name stands for, where the whole of it is that council's name."""
+    matches = ctx.gazetteer.find(text, 0, None, year)
+    if len(matches) == 1 and text[:matches[0].start].strip().lower() in ("", "the"):
+        rest = text[matches[0].end:].strip()
+        if not rest or re.fullmatch(r"(?:County\s+|City\s+|Borough\s+)?Council", rest, re.I):
+            return matches[0].gss
+    return None
