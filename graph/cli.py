@@ -193,7 +193,9 @@ def validate(
 
 
 # Commands that live in modules of their own; each module adds its commands to `app` when imported.
-COMMAND_MODULES: list[str] = []
+COMMAND_MODULES: list[str] = [
+    "cli_views",
+]
 
 
 def register_commands() -> None:
