@@ -133,7 +133,7 @@ def run_shacl(data: Graph) -> tuple[bool, Graph, list[Problem]]:
         component = report.value(result, SH.sourceConstraintComponent)
         problem = Problem(
             severity=severity,
-            message=str(message) if message else "does not conform",
+            message=_compact_iris(str(message)) if message else "does not conform",
             focus=str(report.value(result, SH.focusNode)),
             path=_path_text(report, path) if path is not None else None,
             value=_short(report.value(result, SH.value)),
@@ -149,6 +149,15 @@ def run_shacl(data: Graph) -> tuple[bool, Graph, list[Problem]]:
         problems.append(problem)
     problems.sort(key=lambda p: (p.focus, SEVERITY_ORDER.get(p.severity, 3), p.path or "", p.message))
     return conforms, report, problems
+
+
+def _compact_iris(text: str) -> str:
+    """Messages with {?value} filled in by pyshacl carry full IRIs; write them as grade:good."""
+    import re
+
+    from .validate_hints import compact
+
+    return re.sub(r"<?(https?://[^\s<>()\"']+[^\s<>()\"'.,;:])>?", lambda m: compact(m.group(1)), text)
 
 
 def _nodes(g: Graph) -> set[str]:

@@ -24,12 +24,17 @@ COUNCIL_SUFFIXES = re.compile(
     r"\b(?:cc|mbc|bc|dc|ca|county council|city council|borough council|metropolitan borough council|council|"
     r"local authority|la)\s*$", re.I)
 COUNCIL_PREFIXES = re.compile(r"^(?:the\s+)?(?:(?:royal\s+)?(?:london\s+)?borough of|city of|county of)\s+", re.I)
+CURATED_NODE = re.compile(r"^https://w3id\.org/ofsted-kg/id/curated/[0-9a-f]{64}(#.*)?$")
 SIMPLE_LOCAL = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 DATE_FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%Y/%m/%d", "%Y%m%d")
 
 
 def compact(iri: str) -> str:
-    """grade:good for IRIs under a known prefix with a simple local name, else <iri>."""
+    """grade:good for IRIs under a known prefix with a simple local name, <#x> for a node of a
+    curated file (as the file writes it), else <iri>."""
+    local = CURATED_NODE.match(iri)
+    if local:
+        return f"<{local.group(1) or ''}>"
     best = ""
     for prefix, ns in PREFIXES.items():
         ns = str(ns)
