@@ -166,26 +166,19 @@ def validate(
 
     Exit 0 conforms (warnings allowed), 1 does not, 2 a file or the store cannot be read. With files and an
     explicit --store, the files are checked beside what the store already says about their nodes."""
-    from .validate import ReadError, read_data_file, validate_data_files, validate_store
+    from .validate import ReadError, read_data_file, validate_store
     from .validate_report import REPORT_FORMATS, render
-    from .validate_store import context_for
 
     if fmt not in REPORT_FORMATS:
         raise fail(f"error: unknown report format {fmt!r}; choose one of {', '.join(REPORT_FORMATS)}", 2)
     if files:
+        from .curated import check_files
+
         try:
             data = [read_data_file(f, input_format) for f in files]
         except ReadError as exc:
             raise fail(f"error: {exc}", 2)
-        context = None
-        if store is not None:
-            from rdflib import Graph
-
-            union = Graph()
-            for f in data:
-                union += f.graph
-            context = context_for(opened(store), union)
-        outcome = validate_data_files(data, context)
+        outcome, _ = check_files(opened(store) if store is not None else None, data)
     else:
         outcome = validate_store(opened(store))
     sys.stdout.write(render(outcome, fmt))
@@ -194,6 +187,7 @@ def validate(
 
 # Commands that live in modules of their own; each module adds its commands to `app` when imported.
 COMMAND_MODULES: list[str] = [
+    "cli_curated",
     "cli_views",
 ]
 
