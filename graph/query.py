@@ -54,13 +54,20 @@ class NamedQuery:
         return self.path.read_text(encoding="utf-8")
 
     @property
+    def defaults(self) -> dict[str, str]:
+        """Values of parameters whose description says "(default: VALUE)"."""
+        found = {p: DEFAULT.search(text) for p, text in self.params.items()}
+        return {p: m.group(1).strip() for p, m in found.items() if m}
+
+    @property
     def required(self) -> list[str]:
-        """Parameters without "(optional)" in their description."""
-        return [p for p, text in self.params.items() if "(optional)" not in text.lower()]
+        """Parameters that are neither "(optional)" nor have a default."""
+        return [p for p, text in self.params.items()
+                if "(optional" not in text.lower() and p not in self.defaults]
 
     def as_dict(self) -> dict[str, object]:
         return {"name": self.name, "title": self.title, "description": self.description,
-                "params": self.params, "required": self.required, "columns": self.columns, "sparql": self.sparql}
+                "params": self.params, "required": self.required, "defaults": self.defaults, "columns": self.columns, "sparql": self.sparql}
 
 
 class QueryError(Exception):
@@ -68,6 +75,7 @@ class QueryError(Exception):
 
 
 HEADER = re.compile(r"^#\s*(\w+)\s*:\s*(.*)$")
+DEFAULT = re.compile(r"\(default:\s*([^)]*)\)", re.I)
 PARAM_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
@@ -143,6 +151,9 @@ def known_values(store: ox.Store, param: str) -> dict[str, str] | None:
         "council": "?x a kg:Council . { ?x skos:prefLabel|skos:altLabel|kg:shortName|rdfs:label|kg:gssCode ?n }",
         "area": "?x a kg:Area . { ?x skos:notation|skos:prefLabel|skos:altLabel|rdfs:label ?n }",
         "grade": "?x a kg:Grade . { ?x skos:notation|skos:prefLabel|skos:altLabel|rdfs:label ?n }",
+        "region": "?x a kg:Council ; kg:region ?n",
+        "kind": "?x a kg:InspectionKind . { ?x skos:notation|skos:prefLabel|rdfs:label ?n }",
+        "unit": "?x a kg:Unit . { ?x skos:notation|rdfs:label ?n }",
     }
     if param not in patterns:
         return None
@@ -218,10 +229,12 @@ def bind_params(sparql: str, params: dict[str, str] | None, declared: list[str] 
 def run_query(store: ox.Store, sparql: str, params: dict[str, str] | None = None,
               named: NamedQuery | None = None, *, check: bool = True):
     """Run SPARQL over the union of all graphs, with the project's prefixes predeclared."""
-    params = params or {}
+    params = {k: " ".join(v.split()) for k, v in (params or {}).items()}
     if check:
         check_params(named, params)
         check_values(store, params)
+    if named:
+        params = {**named.defaults, **params}
     text = bind_params(sparql, params, list(named.params) if named else None)
     try:
         return store.query(text, prefixes=DEFAULT_PREFIXES, use_default_graph_as_union=True)
