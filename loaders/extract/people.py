@@ -228,7 +228,10 @@ def _role_before(text: str, sentence_start: int, name_start: int) -> tuple[int, 
     start = None
     for token in reversed(tokens):
         word = token.group(0)
-        lowered = word.lower()
+        lowered = word.lower().replace("’", "'")
+        if lowered.endswith("'s") and lowered[:-2] in ("council", "authority", "county", "borough", "city"):
+            start = sentence_start + token.start()
+            continue
         if word == ",":
             if start is None:
                 break
