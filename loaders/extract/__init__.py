@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..model import Document, Fact
-from . import councils, people, report_findings, report_history, report_inspections, report_judgements, report_people
+from . import councils, initiatives, people, report_findings, report_history, report_inspections, report_judgements, report_people
 from .context import Context, build_context
 from .report_detect import is_ofsted_report
 
@@ -19,6 +19,7 @@ Extractor = Callable[[Context], list[Fact]]
 ARTICLE_EXTRACTORS: list[tuple[str, Extractor]] = [
     ("councils", councils.extract),
     ("people", people.extract),
+    ("initiatives", initiatives.extract),
 ]
 
 REPORT_EXTRACTORS: list[tuple[str, Extractor]] = [
