@@ -1,0 +1,187 @@
+"""A pool of worker processes that run SPARQL queries on a read-only Oxigraph store.
+
+Oxigraph's `Store.query` cannot be interrupted, so the time limit is enforced by
+stopping the process: a worker that has not answered in time is killed and a fresh
+one takes its place, while the other workers go on answering other clients.
+Workers import only pyoxigraph and the result writers (no rdflib) to stay small.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import queue
+import threading
+import time
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+
+import pyoxigraph as ox
+
+from .server_results import NotAcceptable, Reply, TooLarge, reply_for
+from .sparql_syntax import syntax_message
+
+
+@dataclass
+class QueryRequest:
+    """One query as the protocol gave it, with the server's limits."""
+
+    query: str
+    accept: str | None = None
+    format: str | None = None
+    default_graphs: list[str] = field(default_factory=list)
+    named_graphs: list[str] = field(default_factory=list)
+    max_rows: int | None = None
+
+
+def execute(store: ox.Store, request: QueryRequest, prefixes: dict[str, str]) -> Reply:
+    """Run one query and serialise its result; every failure becomes an error reply."""
+    try:
+        options: dict = {"prefixes": prefixes}
+        if request.default_graphs:
+            options["default_graph"] = [ox.NamedNode(g) for g in request.default_graphs]
+        else:
+            options["use_default_graph_as_union"] = True
+        if request.named_graphs:
+            options["named_graphs"] = [ox.NamedNode(g) for g in request.named_graphs]
+        result = store.query(request.query, **options)
+        return reply_for(result, request.accept, request.format, request.max_rows)
+    except SyntaxError as exc:
+        return Reply.error(400, f"SPARQL syntax error {syntax_message(str(exc))}")
+    except NotAcceptable as exc:
+        return Reply.error(406, f"none of the formats in the Accept header fits this result; this server offers {exc}")
+    except TooLarge as exc:
+        return Reply.error(422, f"the result has more than {exc} rows, this server's limit (--max-rows); "
+                                "add LIMIT or narrow the query")
+    except ValueError as exc:  # e.g. a malformed graph IRI in default-graph-uri
+        return Reply.error(400, f"bad request: {str(exc).splitlines()[0]}")
+    except (OSError, RuntimeError) as exc:
+        return Reply.error(500, f"the query failed: {str(exc).splitlines()[0]}")
+
+
+def worker_main(store_path: str, prefixes: dict[str, str], conn: Connection) -> None:
+    """A worker's life: open the store read-only, then answer requests until the pipe closes."""
+    try:
+        store = ox.Store.read_only(store_path)
+    except OSError as exc:
+        conn.send(Reply.error(500, f"{store_path}: cannot open the store: {str(exc).splitlines()[0]}"))
+        return
+    conn.send(None)  # ready
+    while True:
+        try:
+            request = conn.recv()
+        except (EOFError, OSError):
+            return
+        conn.send(execute(store, request, prefixes))
+
+
+class Worker:
+    def __init__(self, context, store_path: str, prefixes: dict[str, str]):
+        self.conn, child = context.Pipe()
+        self.process = context.Process(target=worker_main, args=(store_path, prefixes, child), daemon=True)
+        self.process.start()
+        child.close()
+
+    def ready(self, timeout: float) -> Reply | None:
+        """None once the worker has opened the store; an error reply if it could not."""
+        if not self.conn.poll(timeout):
+            self.stop()
+            return Reply.error(500, "a query worker did not start in time")
+        message = self.conn.recv()
+        return message
+
+    def stop(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join(5)
+        self.conn.close()
+
+
+class PoolError(Exception):
+    """The pool cannot start (e.g. the store cannot be opened read-only)."""
+
+
+class WorkerPool:
+    """`size` workers; a request waits up to `timeout` for a free one, then has `timeout` to finish."""
+
+    def __init__(self, store_path: str, size: int, timeout: float, prefixes: dict[str, str]):
+        self.store_path, self.size, self.timeout, self.prefixes = store_path, size, timeout, prefixes
+        self.context = multiprocessing.get_context("spawn")
+        self.idle: queue.Queue[Worker] = queue.Queue()
+        self.lock = threading.Lock()
+        self.workers: set[Worker] = set()
+        self.closed = False
+        for _ in range(size):
+            worker = self._spawn()
+            problem = worker.ready(60)
+            if problem is not None:
+                self.close()
+                raise PoolError(problem.body.decode().strip())
+            self.idle.put(worker)
+
+    def _spawn(self) -> Worker:
+        worker = Worker(self.context, self.store_path, self.prefixes)
+        with self.lock:
+            self.workers.add(worker)
+        return worker
+
+    def _retire(self, worker: Worker) -> None:
+        worker.stop()
+        with self.lock:
+            self.workers.discard(worker)
+
+    def _replace(self, worker: Worker) -> None:
+        """Kill a worker and start its successor in the background."""
+        self._retire(worker)
+
+        def respawn() -> None:
+            if self.closed:
+                return
+            fresh = self._spawn()
+            if fresh.ready(60) is None and not self.closed:
+                self.idle.put(fresh)
+            else:
+                self._retire(fresh)
+        threading.Thread(target=respawn, daemon=True).start()
+
+    def run(self, request: QueryRequest) -> Reply:
+        try:
+            worker = self.idle.get(timeout=self.timeout)
+        except queue.Empty:
+            return Reply.error(503, f"all {self.size} query workers are busy; try again shortly")
+        try:
+            worker.conn.send(request)
+            if worker.conn.poll(self.timeout):
+                reply = worker.conn.recv()
+                self.idle.put(worker)
+                return reply
+        except (EOFError, OSError):
+            self._replace(worker)
+            return Reply.error(500, "the query worker stopped unexpectedly (out of memory?); it has been restarted")
+        self._replace(worker)
+        return Reply.error(504, f"the query ran longer than this server's time limit of {self.timeout:g} s "
+                                "(--timeout) and was stopped")
+
+    def pids(self) -> list[int]:
+        with self.lock:
+            return [w.process.pid for w in self.workers if w.process.pid]
+
+    def close(self) -> None:
+        self.closed = True
+        with self.lock:
+            workers = list(self.workers)
+        for worker in workers:
+            self._retire(worker)
+
+
+def default_pool_size() -> int:
+    return max(2, os.cpu_count() or 2)
+
+
+def wait_until(predicate, timeout: float) -> bool:
+    """For tests and shutdown: poll a condition until it holds or time runs out."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if predicate():
+            return True
+        time.sleep(0.05)
+    return predicate()
