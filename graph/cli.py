@@ -189,6 +189,7 @@ def validate(
 COMMAND_MODULES: list[str] = [
     "cli_curated",
     "cli_views",
+    "cli_serve",
 ]
 
 
