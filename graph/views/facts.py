@@ -13,7 +13,8 @@ import pyoxigraph as ox
 
 from ..query import run_query
 
-# Each query returns one row per fact per evidence (a fact two documents report has two rows).
+# One row per fact per document graph: the fact's own triples and its evidence are read in the same
+# graph, so a node two documents share (an initiative two councils run) keeps each source's link apart.
 EVIDENCE = """
     OPTIONAL { ?fact kg:evidence ?e . ?e oa:hasSelector/oa:exact ?quote .
                OPTIONAL { ?e oa:hasSource/kg:fileName ?source } }
@@ -21,48 +22,51 @@ EVIDENCE = """
 
 QUERIES: dict[str, str] = {
     "mentions": f"""
-SELECT ?fact ?council ?quote ?source WHERE {{
+SELECT ?fact ?council ?quote ?source WHERE {{ GRAPH ?g {{
   ?fact a kg:CouncilMention ; kg:council ?council . {EVIDENCE}
-}}""",
+}} }}""",
     "councils": """
 SELECT ?council ?name ?gss WHERE {
   GRAPH <https://w3id.org/ofsted-kg/graph/reference> { ?council a kg:Council ; skos:prefLabel ?name ; kg:gssCode ?gss }
 }""",
     "inspections": f"""
 SELECT ?fact ?council ?kind ?year ?quote ?source WHERE {{
-  ?fact a kg:Inspection ; kg:council ?council .
+  GRAPH ?g {{ ?fact a kg:Inspection ; kg:council ?council .
+    OPTIONAL {{ ?fact kg:year ?year }} {EVIDENCE} }}
   OPTIONAL {{ ?fact kg:kind/skos:notation ?kind }}
-  OPTIONAL {{ ?fact kg:year ?year }} {EVIDENCE}
 }}""",
     "judgements": f"""
 SELECT ?fact ?inspection ?council ?area ?grade ?year ?quote ?source WHERE {{
-  ?fact a kg:Judgement ; kg:inspection ?inspection ; kg:area/skos:notation ?area ; kg:grade/skos:notation ?grade .
-  ?inspection kg:council ?council .
-  OPTIONAL {{ ?inspection kg:year ?year }} {EVIDENCE}
+  GRAPH ?g {{ ?fact a kg:Judgement ; kg:inspection ?inspection ; kg:area ?a ; kg:grade ?gr .
+    ?inspection kg:council ?council .
+    OPTIONAL {{ ?inspection kg:year ?year }} {EVIDENCE} }}
+  ?a skos:notation ?area . ?gr skos:notation ?grade .
 }}""",
     "posts": f"""
 SELECT ?fact ?person ?name ?role ?org ?orgName ?quote ?source WHERE {{
-  ?fact a kg:Post ; org:heldBy ?person .
-  ?person schema:name ?name .
-  OPTIONAL {{ ?fact kg:roleLabel ?role }}
-  OPTIONAL {{ ?fact org:postIn ?org . OPTIONAL {{ ?org skos:prefLabel|rdfs:label ?orgName }} }} {EVIDENCE}
+  GRAPH ?g {{ ?fact a kg:Post ; org:heldBy ?person .
+    ?person schema:name ?name .
+    OPTIONAL {{ ?fact kg:roleLabel ?role }}
+    OPTIONAL {{ ?fact org:postIn ?org }} {EVIDENCE} }}
+  OPTIONAL {{ ?fact org:postIn/(skos:prefLabel|rdfs:label) ?orgName }}
 }}""",
     "initiatives": f"""
-SELECT ?fact ?name ?council ?quote ?source WHERE {{
+SELECT ?fact ?name ?council ?quote ?source WHERE {{ GRAPH ?g {{
   ?fact a kg:Initiative ; rdfs:label ?name .
   OPTIONAL {{ ?fact kg:runBy ?council }} {EVIDENCE}
-}}""",
+}} }}""",
     "findings": f"""
 SELECT ?fact ?council ?kind ?text ?area ?quote ?source WHERE {{
-  ?fact a kg:Finding ; kg:council ?council ; kg:findingKind/skos:notation ?kind .
-  OPTIONAL {{ ?fact kg:text ?text }}
-  OPTIONAL {{ ?fact kg:area/skos:notation ?area }} {EVIDENCE}
+  GRAPH ?g {{ ?fact a kg:Finding ; kg:council ?council ; kg:findingKind ?fk .
+    OPTIONAL {{ ?fact kg:text ?text }} {EVIDENCE} }}
+  ?fk skos:notation ?kind .
+  OPTIONAL {{ ?fact kg:area/skos:notation ?area }}
 }}""",
     "statistics": f"""
 SELECT ?fact ?council ?value ?unit ?measure ?quote ?source WHERE {{
-  ?fact a kg:Statistic ; kg:council ?council ; kg:value ?value .
+  GRAPH ?g {{ ?fact a kg:Statistic ; kg:council ?council ; kg:value ?value .
+    OPTIONAL {{ ?fact kg:measure ?measure }} {EVIDENCE} }}
   OPTIONAL {{ ?fact kg:unit/skos:notation ?unit }}
-  OPTIONAL {{ ?fact kg:measure ?measure }} {EVIDENCE}
 }}""",
 }
 
@@ -101,18 +105,21 @@ def _value(term) -> str:
 
 
 def _collect(store: ox.Store, sparql: str) -> list[Fact]:
-    """Rows grouped by fact IRI; fields taken from the first row, evidence from all."""
-    facts: dict[str, Fact] = {}
-    seen: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    """Rows grouped by fact IRI and what it links to (a shared node linked differently by two sources is two
+    Facts); other fields from the first row,
+    evidence gathered from every row."""
+    facts: dict[tuple, Fact] = {}
+    seen: dict[tuple, set[tuple[str, str]]] = defaultdict(set)
     result = run_query(store, sparql)
     names = [v.value for v in result.variables]
     for row in result:
         values = {n: _value(row[n]) for n in names}
-        key = values.pop("fact")
+        iri = values.pop("fact")
         quote, source = values.pop("quote", ""), values.pop("source", "")
+        key = (iri, values.get("council", ""), values.get("org", ""), values.get("inspection", ""))
         fact = facts.get(key)
         if fact is None:
-            fact = facts[key] = Fact(key, values)
+            fact = facts[key] = Fact(iri, values)
         if quote and (quote, source) not in seen[key]:
             seen[key].add((quote, source))
             fact.evidence.append((quote, source))

@@ -106,6 +106,7 @@ def build_network(graph: nx.DiGraph, physics: bool) -> Network:
 
 def inline_asset(name: str) -> str:
     text = (VIS_DIR / name).read_text(encoding="utf-8")
+    text = re.sub(r"^[/*#@ ]*sourceMappingURL=.*$", "", text, flags=re.M)  # no source-map fetch, even with DevTools
     return text.replace("</script", "<\\/script").replace("</style", "<\\/style")
 
 
