@@ -11,6 +11,20 @@ from pathlib import Path
 from .model import Document, DocumentError
 
 DATE_LINE = re.compile(r"^\s*(?:Published|Date|Updated)\s*:\s*(\d{4}-\d{2}-\d{2})\s*$", re.I | re.M)
+MONTHS = {m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))}
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATE = (rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH}),?\s+(?P<y1>(?:19|20)\d\d)"
+         rf"|(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>(?:19|20)\d\d))")
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+# Dates as news pages write them: "Published: 19 Nov 2018", "This story was published 30 July 2021",
+# "Report published: 27 March 2015", or a line that is only a date ("Tuesday, May 3, 2016").
+HUMAN_DATES = [
+    re.compile(rf"(?:^|\s)(?:Report\s+|First\s+)?(?:Published|Posted)(?:\s+on)?\s*:?\s*{_WEEKDAY}{_DATE}", re.I | re.M),
+    re.compile(rf"\bThis\s+(?:story|article|page|news\s+release|press\s+release)\s+was\s+(?:published|posted)"
+               rf"(?:\s+on)?\s+{_WEEKDAY}{_DATE}", re.I),
+    re.compile(rf"^\s*{_WEEKDAY}{_DATE}\s*$", re.I | re.M),
+    re.compile(rf"(?:^|\s)(?:Date|Updated|Last\s+updated)\s*:?\s*{_WEEKDAY}{_DATE}", re.I | re.M),
+]
 
 
 def sha256_of(data: bytes) -> str:
@@ -42,13 +56,28 @@ def first_line_title(text: str) -> str | None:
 
 
 def stated_date(text: str) -> date | None:
-    match = DATE_LINE.search(text[:2000])
+    """The publication date a document states near its top, where it states one."""
+    head = text[:2000]
+    match = DATE_LINE.search(head)
     if match:
         try:
             return date.fromisoformat(match.group(1))
         except ValueError:
             return None
+    for pattern in HUMAN_DATES:
+        match = pattern.search(head)
+        if match:
+            return _human_date(match)
     return None
+
+
+def _human_date(match: re.Match[str]) -> date | None:
+    day, month, year = (match.group("d1"), match.group("m1"), match.group("y1")) if match.group("y1") else (
+        match.group("d2"), match.group("m2"), match.group("y2"))
+    try:
+        return date(int(year), MONTHS[month[:3].lower()], int(day))
+    except (ValueError, KeyError):
+        return None
 
 
 def read_text(path: Path, data: bytes) -> Document:

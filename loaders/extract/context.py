@@ -3,11 +3,22 @@ named in each, and which council a passage is about (so "the council", "the
 authority" and "the county" resolve to it)."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from ..gazetteer import Gazetteer, NameMatch
 from ..model import Document, Span
+
+# Councils named one after another are one subject ("Nottingham and Plymouth councils").
+COORDINATION_GAP = re.compile(r"^(?:\s*(?:council|county council|city council|borough council)?(?:'s|’s)?)?"
+                              r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|&\s+|or\s+|,?\s*as\s+well\s+as\s+)(?:the\s+)?$",
+                              re.I)
+# Clause breaks that separate subjects within a sentence.
+STRONG_BREAK = re.compile(r";|,?\s+(?:but|while|whilst|whereas|although|though|however)\b|\s[—–]\s|:\s", re.I)
+# Words that point back to the council in focus.
+INDIRECT = re.compile(r"\b(?:the|this|that|our|its)\s+(?:[\w-]+\s+){0,3}?(?:council|authority|county|borough|city|"
+                      r"department|service|services)\b|\b(?:it|its|they|their|we|our)\b", re.I)
 
 
 @dataclass
@@ -44,6 +55,73 @@ class Context:
             if self.by_sentence[i]:
                 return self.by_sentence[i][-1].gss
         return self.main_council()
+
+    def sentence_index(self, pos: int) -> int | None:
+        for i, span in enumerate(self.sentences):
+            if span.start <= pos < span.end:
+                return i
+        return None
+
+    def clause_bounds(self, index: int, pos: int) -> tuple[int, int]:
+        """The part of sentence `index` around pos between strong breaks ("..., but ...", ";")."""
+        span = self.sentences[index]
+        start, end = span.start, span.end
+        for m in STRONG_BREAK.finditer(self.doc.text, span.start, span.end):
+            if m.end() <= pos:
+                start = m.end()
+            elif m.start() >= pos:
+                end = m.start()
+                break
+        return start, end
+
+    def group_of(self, index: int, match: NameMatch) -> list[str]:
+        """The councils named together with `match` ("East Sussex, Essex and Staffordshire")."""
+        names = self.by_sentence[index]
+        at = names.index(match)
+        lo = hi = at
+        text = self.doc.text
+        while lo > 0 and COORDINATION_GAP.match(text[names[lo - 1].end:names[lo].start]):
+            lo -= 1
+        while hi + 1 < len(names) and COORDINATION_GAP.match(text[names[hi].end:names[hi + 1].start]):
+            hi += 1
+        out: list[str] = []
+        for m in names[lo:hi + 1]:
+            if m.gss not in out:
+                out.append(m.gss)
+        return out
+
+    def councils_at(self, index: int, pos: int) -> list[str]:
+        """The council(s) a statement at pos in sentence `index` is about: those named as its subject in the
+        same clause, else named earlier in the sentence, else the council in focus ("the council", "it")."""
+        start, end = self.clause_bounds(index, pos)
+        names = self.by_sentence[index]
+        before = [m for m in names if start <= m.start and m.end <= pos]
+        if before:
+            return self.group_of(index, before[-1])
+        after = [m for m in names if pos <= m.start and m.end <= end]
+        if after and not INDIRECT.search(self.doc.text, start, pos):
+            return self.group_of(index, after[0])
+        earlier = [m for m in names if m.end <= start]
+        if earlier:
+            return self.group_of(index, earlier[-1])
+        focus = self.council_in_focus(index - 1) if index > 0 else self.main_council()
+        return [focus] if focus else []
+
+    def councils_ahead(self, index: int, count: int, reach: int = 3) -> list[str]:
+        """Councils named together, `count` of them, in the next few sentences ("two London boroughs ... X and Y")."""
+        for i in range(index, min(len(self.sentences), index + reach + 1)):
+            for match in self.by_sentence[i]:
+                group = self.group_of(i, match)
+                if len(group) == count:
+                    return group
+        return []
+
+    def councils_behind(self, index: int) -> list[str]:
+        """The councils named together most recently before sentence `index` ("both councils")."""
+        for i in range(index - 1, -1, -1):
+            if self.by_sentence[i]:
+                return self.group_of(i, self.by_sentence[i][-1])
+        return []
 
 
 def build_context(doc: Document, gazetteer: Gazetteer, sentences: list[Span]) -> Context:

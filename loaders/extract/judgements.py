@@ -1,0 +1,269 @@
+"""Judgements: every grade an article gives a council's children's services,
+for the inspection it reports and for earlier ones, with the year of that
+inspection where the text states it (else the document's year for the
+inspection it reports, or the year the text gives the earlier inspection).
+
+One sentence at a time: grade_hits finds the grades and the areas given to
+them; this module decides whose grades they are and when."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Judgement, Span
+from . import grades as lex
+from .context import Context
+from .grade_hits import GradeHit, attach, find_areas, find_grades, mixed
+
+YEAR_REACH = 70  # characters between a grade and the year of its inspection
+LIST_ITEM = re.compile(r"^[\s\-–•*·\d.)]*(?:and\s+|or\s+)?")
+
+
+@dataclass
+class Reading:
+    """One grade as read in one sentence, before its year is settled."""
+
+    index: int
+    hit: GradeHit
+    councils: list[str]
+    areas: list[str]
+    stated_year: int | None
+    previous: bool
+    also_previous: bool
+
+
+def extract(ctx: Context) -> list[Judgement]:
+    readings = [r for i in range(len(ctx.sentences)) for r in read_sentence(ctx, i)]
+    timeline = Timeline(ctx, readings)
+    out: dict[tuple, Judgement] = {}
+    for r in readings:
+        for gss in r.councils:
+            for area in r.areas:
+                for previous in ([r.previous] + ([True] if r.also_previous else [])):
+                    year, stated = timeline.year_of(r, gss, area, previous)
+                    if previous and r.also_previous and year is None:
+                        continue  # "maintained its 'good' rating": the earlier one adds nothing without a year
+                    span = ctx.sentences[r.index]
+                    key = (gss, area, r.hit.grade, year)
+                    out.setdefault(key, Judgement(gss, area, r.hit.grade, year, ctx.doc.evidence(span.start, span.end),
+                                                  year_stated=stated, current=not previous))
+    return _merge_earlier(list(out.values()))
+
+
+def _merge_earlier(judgements: list[Judgement]) -> list[Judgement]:
+    """An earlier grade without a year is the same as that grade with a year elsewhere in the text."""
+    dated = {(j.gss, j.area, j.grade) for j in judgements if j.year is not None and (not j.current or j.year_stated)}
+    return [j for j in judgements if j.current or j.year is not None or (j.gss, j.area, j.grade) not in dated]
+
+
+def read_sentence(ctx: Context, index: int) -> list[Reading]:
+    text, span = ctx.doc.text, ctx.sentences[index]
+    sentence = text[span.start:span.end]
+    if lex.ANNUAL_RATING.search(sentence):
+        return []
+    hits = find_grades(text, span.start, span.end)
+    if not hits:
+        return []
+    areas = find_areas(text, span.start, span.end, hits)
+    attach(text, hits, areas)
+    _list_areas(ctx, index, hits)
+    _both(ctx, index, hits)
+    for i, hit in enumerate(hits):  # "from 'requires improvement' to 'inadequate'" share the areas
+        if hit.role == "from" and not hit.areas and i + 1 < len(hits) and hits[i + 1].areas:
+            hit.areas = list(hits[i + 1].areas)
+    skip = mixed(text, hits)
+    readings = []
+    for i, hit in enumerate(hits):
+        if i in skip or (hit.role == "listed" and not hit.areas):
+            continue
+        area_codes = _areas_of(ctx, index, hit)
+        if not area_codes:
+            continue
+        councils = _councils(ctx, index, hit)
+        if not councils:
+            continue
+        year, previous, also_previous = _time(ctx, index, hit)
+        readings.append(Reading(index, hit, councils, area_codes, year, previous, also_previous))
+    return readings
+
+
+def _areas_of(ctx: Context, index: int, hit: GradeHit) -> list[str]:
+    if hit.all_areas:
+        return [a for a in lex.MAIN_AREAS if a not in hit.excluded and not (hit.role == "contrast" and a == "overall")]
+    if hit.role == "contrast":
+        return []
+    if hit.areas:
+        return hit.areas
+    if _provider_grade(ctx, index, hit):
+        return []
+    if hit.weak and not _service_subject(ctx, index, hit):
+        return []
+    return ["overall"]
+
+
+def _provider_grade(ctx: Context, index: int, hit: GradeHit) -> bool:
+    start, _ = ctx.clause_bounds(index, hit.start)
+    return bool(lex.PROVIDER.search(ctx.doc.text, start, hit.end + 30))
+
+
+def _service_subject(ctx: Context, index: int, hit: GradeHit) -> bool:
+    start, _ = ctx.clause_bounds(index, hit.start)
+    head = ctx.doc.text[start:hit.start]
+    return bool(re.search(r"\b(?:services?|council|authority|department|borough|county|provision|it|they)\b", head, re.I)
+                or any(start <= m.start < hit.start for m in ctx.by_sentence[index]))
+
+
+def _list_areas(ctx: Context, index: int, hits: list[GradeHit]) -> None:
+    """A grade that introduces a list ("three areas require improvement:") takes the areas listed below it."""
+    text, span = ctx.doc.text, ctx.sentences[index]
+    last = hits[-1]
+    if last.areas or not text[span.start:span.end].rstrip().endswith(":"):
+        return
+    for j in range(index + 1, len(ctx.sentences)):
+        item = ctx.sentences[j]
+        body = text[item.start:item.end]
+        stripped = LIST_ITEM.sub("", body).strip(" ;,.")
+        found = find_areas(text, item.start, item.end, [])
+        if not found or find_grades(text, item.start, item.end):
+            break
+        covered = sum(a.end - a.start for a in found)
+        if covered < 0.6 * max(1, len(stripped)):
+            break
+        for a in found:
+            if a.area not in last.areas:
+                last.areas.append(a.area)
+
+
+def _both(ctx: Context, index: int, hits: list[GradeHit]) -> None:
+    """"Both measures had fallen to 'inadequate'": the areas graded in the sentence before."""
+    text, span = ctx.doc.text, ctx.sentences[index]
+    if not lex.BOTH_ANAPHOR.search(text, span.start, span.end) or index == 0:
+        return
+    prev = ctx.sentences[index - 1]
+    earlier = find_grades(text, prev.start, prev.end)
+    areas = find_areas(text, prev.start, prev.end, earlier)
+    attach(text, earlier, areas)
+    named = [a for h in earlier for a in (h.areas or ["overall"]) if h.role != "contrast"]
+    for hit in hits:
+        if not hit.areas and len(set(named)) >= 2:
+            hit.areas = list(dict.fromkeys(named))
+
+
+def _councils(ctx: Context, index: int, hit: GradeHit) -> list[str]:
+    text = ctx.doc.text
+    start, end = ctx.clause_bounds(index, hit.start)
+    if lex.NEGATED_CLAUSE.search(text, start, hit.start):
+        return []
+    named_before = [m for m in ctx.by_sentence[index] if start <= m.start < hit.start]
+    if not named_before:
+        counted = lex.COUNTED_SUBJECT.search(text, start, end)
+        if counted:
+            number = counted.group(1).lower()
+            count = int(number) if number.isdigit() else lex.NUMBER_WORDS.get(number, 0)
+            if number == "both":
+                return ctx.councils_behind(index + 1)
+            return ctx.councils_ahead(index, count)
+        if lex.GENERIC_SUBJECT.search(text, start, hit.start):
+            return []
+    return ctx.councils_at(index, hit.start)
+
+
+def _time(ctx: Context, index: int, hit: GradeHit) -> tuple[int | None, bool, bool]:
+    """(stated year, earlier inspection?, also the inspection reported ("maintained")?) for a grade."""
+    text, span = ctx.doc.text, ctx.sentences[index]
+    clauses = _clauses(text, span)
+    k = next(i for i, (a, b) in enumerate(clauses) if a <= hit.start < b)
+    a, b = clauses[k]
+    clause = text[a:b]
+    year = _nearest_year(text, a, b, hit)
+    previous = hit.role == "from" or bool(lex.PREVIOUS.search(clause))
+    if year is None and k > 0 and lex.RELATIVE_START.match(clause):
+        pa, pb = clauses[k - 1]
+        year = _nearest_year(text, pa, pb)
+        if year is not None:
+            previous = previous or bool(lex.PREVIOUS.search(text, pa, pb))
+    if year is None and k > 0:
+        fa, fb = clauses[0]
+        opening = text[fa:fb]
+        between = text[fb:hit.start]
+        if lex.YEAR.search(opening) and not find_grades(text, fa, fb) and not lex.CURRENT.search(between):
+            year = _nearest_year(text, fa, fb)
+            previous = previous or bool(lex.PREVIOUS.search(opening))
+    maintained = hit.role == "plain" and bool(lex.MAINTAINED.search(text, a, hit.start)) and previous
+    if maintained:
+        return year, False, True
+    return year, previous, False
+
+
+def _clauses(text: str, span: Span) -> list[tuple[int, int]]:
+    cuts = [span.start] + [m.end() for m in lex.WEAK_BREAK.finditer(text, span.start, span.end)] + [span.end]
+    return [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1) if cuts[i] < cuts[i + 1]] or [(span.start, span.end)]
+
+
+def _nearest_year(text: str, start: int, end: int, hit: GradeHit | None = None) -> int | None:
+    """The year in text[start:end] nearest the grade (within a short reach of it), or the last one."""
+    years = []
+    for m in lex.YEAR.finditer(text, start, end):
+        if hit is None:
+            years.append((0, int(m.group())))
+            continue
+        distance = hit.start - m.end() if m.end() <= hit.start else m.start() - hit.end
+        if distance <= YEAR_REACH:
+            years.append((distance, int(m.group())))
+    return min(years)[1] if years else None
+
+
+class Timeline:
+    """The years a document gives each council's inspections: the one it reports and the earlier ones."""
+
+    def __init__(self, ctx: Context, readings: list[Reading]):
+        self.ctx = ctx
+        self.earlier: dict[str, list[int]] = {}
+        self.current: dict[str, list[int]] = {}
+        self.visited: set[str] = set()
+        self.stated: dict[tuple[str, str, int], set[str]] = {}
+        for r in readings:
+            for gss in r.councils:
+                if r.stated_year and (r.previous or r.also_previous or (ctx.year and r.stated_year < ctx.year)):
+                    self.earlier.setdefault(gss, []).append(r.stated_year)
+                if r.stated_year:
+                    for area in r.areas:
+                        self.stated.setdefault((gss, area, r.stated_year), set()).add(r.hit.grade)
+        self._scan()
+
+    def _clashes(self, gss: str, area: str, year: int, grade: str) -> bool:
+        return bool(self.stated.get((gss, area, year), set()) - {grade})
+
+    def _scan(self) -> None:
+        ctx, text = self.ctx, self.ctx.doc.text
+        for i, span in enumerate(ctx.sentences):
+            for m in lex.VISIT_WORD.finditer(text, span.start, span.end):
+                lead = text[max(span.start, m.start() - 40):m.start()]
+                if re.search(r"\b(?:recent|latest|first|second|third|this|new|today|during)\b", lead, re.I):
+                    self.visited.update(ctx.councils_at(i, m.start()))
+            for m in lex.YEAR.finditer(text, span.start, span.end):
+                near = text[max(span.start, m.start() - 60):min(span.end, m.end() + 40)]
+                lead = text[max(span.start, m.start() - 80):m.start()]
+                if not lex.INSPECTION_WORD.search(near) or lex.VISIT_WORD.search(near):
+                    continue
+                councils = ctx.councils_at(i, m.start())
+                if lex.PREVIOUS.search(lead):
+                    for gss in councils:
+                        self.earlier.setdefault(gss, []).append(int(m.group()))
+                    continue
+                for gss in councils:
+                    self.current.setdefault(gss, []).append(int(m.group()))
+
+    def year_of(self, r: Reading, gss: str, area: str, previous: bool) -> tuple[int | None, bool]:
+        if r.stated_year and not (r.also_previous and not previous):
+            return r.stated_year, True
+        if previous:
+            years = [y for y in self.earlier.get(gss, []) if not self._clashes(gss, area, y, r.hit.grade)]
+            return (max(years), True) if years else (None, False)
+        if gss in self.visited:
+            return None, False  # the grade a visit's article quotes is from an earlier full inspection
+        years = self.current.get(gss)
+        year = max(years) if years else self.ctx.year
+        if year is not None and (year in self.earlier.get(gss, []) or self._clashes(gss, area, year, r.hit.grade)):
+            return None, False
+        return year, bool(years)
