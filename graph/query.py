@@ -153,7 +153,7 @@ def known_values(store: ox.Store, param: str) -> dict[str, str] | None:
         "area": "?x a kg:Area . { ?x skos:notation|skos:prefLabel|skos:altLabel|rdfs:label ?n }",
         "grade": "?x a kg:Grade . { ?x skos:notation|skos:prefLabel|skos:altLabel|rdfs:label ?n }",
         "region": "?x a kg:Council ; kg:region ?n",
-        "kind": "?x a kg:InspectionKind . { ?x skos:notation|skos:prefLabel|rdfs:label ?n }",
+        "kind": "{ ?x a kg:InspectionKind } UNION { ?x a kg:FindingKind } ?x skos:notation|skos:prefLabel|rdfs:label ?n",
         "unit": "?x a kg:Unit . { ?x skos:notation|rdfs:label ?n }",
     }
     if param not in patterns:

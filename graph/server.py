@@ -16,9 +16,10 @@ from __future__ import annotations
 import fcntl
 import json
 import re
+import signal
 import sys
+import threading
 from dataclasses import dataclass
-from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -128,10 +129,19 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.write(reply.body)
 
     def refuse_write(self) -> None:
+        self.drain()
         self.send(Reply.error(405, f"{READ_ONLY}; Graph Store writes ({self.command}) are refused too"),
                   {"Allow": "GET, HEAD, POST, OPTIONS"})
 
     do_PUT = do_DELETE = do_PATCH = refuse_write
+
+    def drain(self) -> None:
+        """Read a body we will not use, so the next request on this connection starts clean."""
+        length = int(self.headers.get("Content-Length") or 0)
+        if length > MAX_BODY or self.headers.get("Transfer-Encoding"):
+            self.close_connection = True
+        elif length:
+            self.rfile.read(length)
 
     def do_OPTIONS(self) -> None:
         self.send_response(204)
@@ -285,6 +295,8 @@ def make_server(settings: Settings) -> tuple[SparqlServer, object]:
 def serve(settings: Settings, ready=None) -> None:
     """Serve until interrupted; `ready(server)` is called once the socket is bound."""
     server, lock = make_server(settings)
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _interrupt)
     try:
         if ready:
             ready(server)
@@ -297,4 +309,6 @@ def serve(settings: Settings, ready=None) -> None:
         lock.close()
 
 
-__all__ = ["Settings", "ServeError", "serve", "make_server", "looks_like_update", "HTTPStatus"]
+def _interrupt(signum, frame) -> None:
+    """SIGTERM stops the server like Ctrl+C, so the workers are stopped and the lock released."""
+    raise KeyboardInterrupt

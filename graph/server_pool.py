@@ -11,7 +11,6 @@ import multiprocessing
 import os
 import queue
 import threading
-import time
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 
@@ -175,13 +174,3 @@ class WorkerPool:
 
 def default_pool_size() -> int:
     return max(2, os.cpu_count() or 2)
-
-
-def wait_until(predicate, timeout: float) -> bool:
-    """For tests and shutdown: poll a condition until it holds or time runs out."""
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if predicate():
-            return True
-        time.sleep(0.05)
-    return predicate()
