@@ -208,4 +208,8 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    # Run as `python -m`, this file is __main__, while the command modules register on the
+    # imported ofsted_kg.graph.cli: run that module's app so every command is there.
+    from ofsted_kg.graph.cli import main as registered_main
+
+    registered_main()
