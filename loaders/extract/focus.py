@@ -9,14 +9,20 @@ from __future__ import annotations
 from .context import Context
 
 
-def council_for(ctx: Context, index: int, position: int | None = None) -> str | None:
-    """The council sentence `index` (at `position`, where given) is about."""
+def council_for(ctx: Context, index: int, position: int | None = None, later_in_sentence: bool = True) -> str | None:
+    """The council sentence `index` (at `position`, where given) is about.
+
+    `later_in_sentence=False` ignores councils named after the position: what a speaker goes on to say
+    ("..., said: 'our colleagues in South Tyneside'") does not tell whom the speaker works for.
+    """
     mentions = ctx.by_sentence[index]
+    if position is not None:
+        before = [m for m in mentions if m.end <= position]
+        if before:
+            return before[-1].gss
+        if not later_in_sentence:
+            mentions = []
     if mentions:
-        if position is not None:
-            before = [m for m in mentions if m.end <= position]
-            if before:
-                return before[-1].gss
         return mentions[0].gss
     for i in range(index - 1, -1, -1):
         if ctx.by_sentence[i]:

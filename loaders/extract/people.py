@@ -266,7 +266,7 @@ def _split_organisation(ctx: Context, index: int, phrase: str, offset: int) -> t
         org = possessive.group("org")
         found = _council_in(ctx, org, year)
         if found or LOCAL_BODY.match(org):
-            gss = found or council_for(ctx, index, offset)
+            gss = found or council_for(ctx, index, offset, later_in_sentence=False)
             role = possessive.group("rest")
         elif org[:1].isupper() and not re.match(r"^(?:Children|Young|Adult|Social)", org):
             organisation = org
@@ -286,7 +286,7 @@ def _split_organisation(ctx: Context, index: int, phrase: str, offset: int) -> t
     if gss is None and not organisation:
         local = re.search(r"\s+(?:at|of)\s+the\s+(?:council|authority|local\s+authority|county\s+council)\b", role, re.I)
         if local:
-            gss = council_for(ctx, index, offset)
+            gss = council_for(ctx, index, offset, later_in_sentence=False)
             role = role[:local.start()] + role[local.end():]
     if gss is None and not organisation:
         body = re.search(r"\b(?:of|at)\s+(?:the\s+)?(?P<org>(?:[A-Z][\w'’&-]*(?:\s+(?:of|for|and|&)\s+|\s+))*"
@@ -297,13 +297,13 @@ def _split_organisation(ctx: Context, index: int, phrase: str, offset: int) -> t
             before = ctx.doc.text[ctx.sentences[index].start:offset]
             appointed = APPOINTED_BY.search(re.sub(r"\s*,?\s*(?:a|an|its|their|the)?\s*$", " ", before))
             if appointed and ORG_WORDS.search(appointed.group("org")):
-                organisation = re.sub(r"^the\s+", "", appointed.group("org").strip())
+                organisation = re.sub(r"^the\s+", "", appointed.group("org").strip(), flags=re.I)
                 found = _council_in(ctx, organisation, year)
                 if found:
                     gss, organisation = found, ""
     role = normalise_role(role)
     if gss is None and not organisation and is_council_role(role):
-        gss = council_for(ctx, index, offset)
+        gss = council_for(ctx, index, offset, later_in_sentence=False)
     if gss:
         organisation = ctx.gazetteer.records[gss].name
     return role, organisation, gss

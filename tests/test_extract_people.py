@@ -1,0 +1,136 @@
+"""People in articles: named officials with the role and organisation the text gives them; not bylines,
+photo credits or readers' comments. Every text here is our own."""
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from ofsted_kg.graph.reference import gazetteer
+from ofsted_kg.loaders.model import Document, PersonRole
+from ofsted_kg.loaders.pipeline import analyse_document
+
+
+@pytest.fixture(scope="module")
+def places():
+    return gazetteer()
+
+
+def people(text: str, places) -> dict[str, PersonRole]:
+    doc = Document(path=Path("story.txt"), text=text, sha256=hashlib.sha256(text.encode()).hexdigest(),
+                   media_type="text/plain", published=date(2024, 5, 1))
+    return {f.name: f for f in analyse_document(doc, places) if isinstance(f, PersonRole)}
+
+
+def gss(places, name: str) -> str:
+    return places.resolve(name).gss
+
+
+def test_name_then_role_at_a_council(places):
+    found = people("Kent praised\n\nPriya Shah, director of children's services at Kent County Council, said the "
+                   "findings were fair.", places)
+    assert found["Priya Shah"].role == "director of children's services"
+    assert found["Priya Shah"].organisation_gss == gss(places, "Kent")
+    assert found["Priya Shah"].organisation == "Kent County Council"
+
+
+def test_council_possessive_before_the_role(places):
+    found = people("Norfolk's cabinet member for families, Jo Rees, said the service had turned a corner.", places)
+    assert found["Jo Rees"].role == "cabinet member for families"
+    assert found["Jo Rees"].organisation_gss == gss(places, "Norfolk")
+
+
+def test_name_then_council_possessive_role_then_said(places):
+    found = people("The report was welcomed, said Alan Price, Surrey's director of children's services.", places)
+    assert found["Alan Price"].role == "director of children's services"
+    assert found["Alan Price"].organisation_gss == gss(places, "Surrey")
+
+
+def test_role_written_before_the_name_without_a_comma(places):
+    found = people("Inspectors visited Leeds in March.\nDirector of Children's Services Omar Hale said staff "
+                   "had worked hard.", places)
+    assert found["Omar Hale"].role == "Director of Children's Services"
+    assert found["Omar Hale"].organisation_gss == gss(places, "Leeds")
+
+
+def test_honorific_is_not_part_of_the_name_and_the_council_in_focus_is_the_organisation(places):
+    found = people("Leeds was rated good.\nCllr Tom Baker, lead member for children, welcomed the report.", places)
+    assert set(found) == {"Tom Baker"}
+    assert found["Tom Baker"].role == "lead member for children"
+    assert found["Tom Baker"].organisation_gss == gss(places, "Leeds")
+
+
+def test_inspectorate_possessive_names_a_body_that_is_not_a_council(places):
+    found = people("Ofsted's chief inspector Martin Oliver said councils must keep improving.", places)
+    assert found["Martin Oliver"].role == "chief inspector"
+    assert found["Martin Oliver"].organisation == "Ofsted"
+    assert found["Martin Oliver"].organisation_gss is None
+
+
+def test_a_minister_belongs_to_no_council(places):
+    found = people("Derby was rated outstanding.\nChildren's minister Kate Lowe said the results were encouraging.",
+                   places)
+    assert found["Kate Lowe"].role == "Children's minister"
+    assert found["Kate Lowe"].organisation == ""
+
+
+def test_abbreviated_role_is_spelt_out(places):
+    found = people("Wigan's DCS, Amy Lee, said the council would act quickly.", places)
+    assert found["Amy Lee"].role == "director of children's services"
+
+
+def test_a_body_that_appointed_someone_is_their_organisation(places):
+    found = people("The Department for Education appointed a commissioner, Rosa Bell, to oversee Slough.", places)
+    assert found["Rosa Bell"].role == "commissioner"
+    assert found["Rosa Bell"].organisation == "Department for Education"
+
+
+def test_role_with_a_list_of_capitalised_portfolios(places):
+    found = people("Cllr Ian Moss, cabinet member for Children, Schools and Skills, said: 'We are pleased.'", places)
+    assert found["Ian Moss"].role == "cabinet member for Children, Schools and Skills"
+
+
+def test_first_name_alone_refers_back_to_someone_named_in_full(places):
+    text = ("Lena Ford and Omar Nash say Sefton has changed.\n"
+            "\"We listen now,\" says Lena, who became assistant director for early help at the council in 2021.")
+    found = people(text, places)
+    assert found["Lena Ford"].role == "assistant director for early help"
+    assert found["Lena Ford"].organisation_gss == gss(places, "Sefton")
+
+
+def test_places_and_councils_are_not_people(places):
+    found = people("Inspectors in North Somerset said practice had improved, and Kensington and Chelsea said "
+                   "it agreed.", places)
+    assert found == {}
+
+
+def test_bylines_photo_credits_and_commenters_are_not_people(places):
+    text = ("Council rated good\n\nJane Writer\nMonday 3 June 2024\n\nPhoto: Sam Snap/Agency\n\n"
+            "Bolton was rated good. Mia Dunn, director of children's services, said she was proud.\n\n"
+            "3 Responses to Council rated good\n\nGary Reader June 4, 2024 at 9:00 am\n\nWell done Bolton, "
+            "said Gary Reader, a social worker.\n")
+    assert set(people(text, places)) == {"Mia Dunn"}
+
+
+def test_one_post_per_person_per_document_the_fullest(places):
+    text = ("Rob Vane, director of children's services at Bury Council, said he was pleased.\n"
+            "Rob Vane said more work was needed.")
+    found = people(text, places)
+    assert found["Rob Vane"].role == "director of children's services"
+
+
+def test_the_same_person_in_two_documents_is_one_node(cli, tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "one.txt").write_text("Cllr Sue Park, Bolton's lead member for children, said she was proud.\n")
+    (docs / "two.txt").write_text("Sue Park, lead member for children at Bolton Council, said work goes on.\n")
+    store = tmp_path / "store"
+    assert cli("build", "--store", store, docs).exit_code == 0
+    result = cli("query", "--store", store, "--format", "csv",
+                 "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a kg:Person }")
+    assert result.output.splitlines()[-1].strip() == "1"
+    rows = cli("query", "--store", store, "--format", "csv", "people").output
+    lines = [line for line in rows.splitlines()[1:] if line.startswith("Sue Park,")]
+    assert len(lines) == 2 and all("Bolton" in line for line in lines)
