@@ -72,6 +72,17 @@ class Gazetteer:
         current = [c for c in candidates if c.end is None]
         return (current or candidates)[0]
 
+    def council_in_year(self, gss: str, year: int | None) -> str:
+        """The council that held a name in a year: North Yorkshire's 2018 inspection was of the county council
+        that its unitary successor replaced."""
+        record = self.records.get(gss)
+        if year is None or record is None or record.existed_in(year):
+            return gss
+        for other in self.records.values():
+            if gss in other.successors and other.existed_in(year):
+                return other.gss
+        return gss
+
     def find(self, text: str, start: int = 0, end: int | None = None, year: int | None = None) -> list[NameMatch]:
         end = len(text) if end is None else end
         matches: list[NameMatch] = []

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..model import Document, Fact
-from . import councils, initiatives, judgements, people, statistics, report_findings, report_history, report_inspections, report_judgements, report_people
+from . import councils, initiatives, inspections, judgements, people, statistics, report_findings, report_history, report_inspections, report_judgements, report_people
 from .context import Context, build_context
 from .report_detect import is_ofsted_report
 
@@ -19,6 +19,7 @@ Extractor = Callable[[Context], list[Fact]]
 ARTICLE_EXTRACTORS: list[tuple[str, Extractor]] = [
     ("councils", councils.extract),
     ("judgements", judgements.extract),
+    ("inspections", inspections.extract),
     ("people", people.extract),
     ("initiatives", initiatives.extract),
     ("statistics", statistics.extract),

@@ -15,7 +15,7 @@ COORDINATION_GAP = re.compile(r"^(?:\s*(?:council|county council|city council|bo
                               r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|&\s+|or\s+|,?\s*as\s+well\s+as\s+)(?:the\s+)?$",
                               re.I)
 # Clause breaks that separate subjects within a sentence.
-STRONG_BREAK = re.compile(r";|,?\s+(?:but|while|whilst|whereas|although|though|however)\b|\s[—–]\s|:\s", re.I)
+STRONG_BREAK = re.compile(r";|,?\s+(?:but|while|whilst|whereas|although|though)\b|\s[—–]\s|:\s", re.I)
 # Words that point back to the council in focus.
 INDIRECT = re.compile(r"\b(?:the|this|that|our|its)\s+(?:[\w-]+\s+){0,3}?(?:council|authority|county|borough|city|"
                       r"department|service|services)\b|\b(?:it|its|they|their|we|our)\b", re.I)

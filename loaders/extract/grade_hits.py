@@ -35,7 +35,10 @@ class AreaHit:
 
 # Gaps between two areas that make them one list ("leadership, management and governance and adoption services").
 COORD_WORDS = {"and", "as", "well", "plus", "also", "its", "the", "their", "for", "of", "on", "with", "along", "to",
-               "support", "given", "provided", "services", "service", "work", "both", "in", "-", "–", "•", "*"}
+               "support", "given", "provided", "offered", "services", "service", "work", "both", "in", "new", "-", "–",
+               "•", "*"}
+# "..., and so was the support offered to care leavers": the area after the grade takes it.
+SO_WAS = re.compile(r"^[" + lex.Q_CLOSE + r"]?\s*,?\s*(?:and\s+)?(?:so|as)\s+(?:was|were|is|are|did)\b", re.I)
 # Words between an area and a later grade that link them ("were rated", "is", "to be", "which still").
 LINK = re.compile(r"\b(?:is|are|was|were|be|been|being|rated|rating|judged|graded|deemed|found|described|considered|"
                   r"said|remains?|remained|received|receiving|achieved|scored|got|gets|given|awarded|as|requires?|"
@@ -90,7 +93,8 @@ def _licence(word: str, code: str, quoted: bool, before: str, after: str, at_sta
     if code == "requires-improvement" and not lex.WEAK_RI.match(word):
         return "phrase"
     ends = bool(lex.GRADE_END_AFTER.match(after) or SENTENCE_AFTER.match(after))
-    if (lex.RATING_VERB_BEFORE.search(before) or lex.RATED_AS_BEFORE.search(before)) and ends:
+    if (lex.RATING_VERB_BEFORE.search(before) or lex.RATED_AS_BEFORE.search(before)
+            or lex.VERB_NAME_BEFORE.search(before)) and ends:
         return "verb"
     if AREA_BEFORE.search(before) and ends:
         return "area"
@@ -152,10 +156,11 @@ def attach(text: str, grades: list[GradeHit], areas: list[AreaHit]) -> None:
         nxt = after[0] if after else None
         if prev and prev.role != "contrast" and PREMODIFIER_GAP.match(text[prev.end:g_start]):
             _give(prev, codes)
-        elif (nxt and nxt.role != "contrast" and _forward(text[g_end:nxt.start])
+        elif (nxt and nxt.role != "contrast" and _forward(text[g_end:nxt.start], text[nxt.start:nxt.end])
               and not any(g_end <= a.start < nxt.start for a in areas)):
             _give(nxt, codes)
-        elif prev and prev.role != "contrast" and _backward(text[prev.end:g_start]):
+        elif prev and prev.role != "contrast" and (_backward(text[prev.end:g_start])
+                                                   or SO_WAS.match(text[prev.end:g_start])):
             _give(prev, codes)
     for index, hit in enumerate(grades):
         tail = text[hit.end:hit.end + 60]
@@ -178,13 +183,14 @@ def _give(hit: GradeHit, codes: list[str]) -> None:
             hit.areas.append(code)
 
 
-def _forward(gap: str) -> bool:
+def _forward(gap: str, grade: str = "") -> bool:
     if lex.STRONG_BREAK.search(gap) or lex.EXCEPT.search(gap):
         return False
     words = _words(gap)
     if len(words) > 12:
         return False
-    return not words or bool(LINK.search(gap))
+    verb_grade = bool(re.match(r"(?:requires?|required|needs?)\b", grade, re.I))  # the grade is the verb
+    return not words or bool(LINK.search(gap)) or (verb_grade and len(words) <= 6)
 
 
 def _backward(gap: str) -> bool:

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-Q_OPEN = "'\"‘“"
-Q_CLOSE = "'\"’”"
+Q_OPEN = "'\"‘“*"
+Q_CLOSE = "'\"’”*"
 
 # Grade phrases, longest first inside each grade; the group name is the grade code.
 GRADE = re.compile(
@@ -46,8 +46,11 @@ RATING_VERB_BEFORE = re.compile(
     re.I,
 )
 RATED_AS_BEFORE = re.compile(
-    r"\b(?:rated|rates|judged|judges|graded|grades|assessed|described|deemed|considered|branded|labelled|classed|found|"
-    r"finds)\b[^.;:]{0,60}?\b(?:as|to\s+be)\s*[" + Q_OPEN + r"]?$", re.I)
+    r"\b(?:rated|rates|judged|judges|judging|graded|grades|assessed|described|deemed|considered|branded|labelled|classed|"
+    r"found|finds)\b[^.;:,!?]{0,70}?[" + Q_OPEN + r"]?$", re.I)
+# "judged Bury inadequate", "rated North Yorkshire outstanding" (the name keeps its capitals: no re.I).
+VERB_NAME_BEFORE = re.compile(r"\b(?:[Rr]ated|[Jj]udged|[Gg]raded|[Dd]eemed|[Ff]ound|[Bb]randed|[Ll]abelled|[Cc]onsidered|"
+                              r"[Dd]eclared)\s+(?:[A-Z][\w'’-]*,?\s+(?:and\s+|&\s+|of\s+)?){1,5}(?:council\s+|as\s+)?[" + Q_OPEN + r"]?$")
 COPULA_BEFORE = re.compile(
     r"\b(?:is|are|was|were|be|been|being|remains?|remained)(?:\s+(?:now|still|also|judged|rated|found|again|both))*"
     r"\s*[" + Q_OPEN + r"]?$", re.I)
@@ -56,11 +59,13 @@ GRADE_END_AFTER = re.compile(
     r"[" + Q_CLOSE + r"]?(?:\s*(?:$|[.,;:)!?—–]|-\s|\s-)|\s+(?:overall|ratings?|grades?|judgements?|score|verdict|"
     r"in\s+(?:all|every|each|both|the|its|\d{4}|[A-Z])|for\b|across|by\b|at\b|last|this\b|when|since|after|following|"
     r"under|with|and\b|or\b|but\b|as\b|from\b|to\b|rather|instead|in\s+20|ofsted|council|authority|local\s+authority|"
-    r"department|children.s\s+services|service\b|services\b|status|label|category|categories))",
+    r"department|children.s\s+services|service\b|services\b|status|label|category|categories|too\b|as\s+well|each|"
+    r"respectively|again|experiences?\s+and\s+progress))",
     re.I,
 )
 RATING_NOUN_AFTER = re.compile(
-    r"[" + Q_CLOSE + r"]?\s*(?:ofsted\s+)?(?:ratings?|grades?|grading|judgements?|verdict|score|overall)\b", re.I)
+    r"[" + Q_CLOSE + r"]?\s*(?:ofsted\s+)?(?:ratings?|grades?|grading|judgements?|verdict|score|overall|"
+    r"experiences?\s+and\s+progress)\b", re.I)
 
 # Grade words in these contexts are not a council's grade.
 NOT_A_GRADE_AFTER = re.compile(
@@ -95,7 +100,7 @@ AREA_PATTERNS: list[tuple[str, str]] = [
      r"(?:(?:services\s+for|the\s+experiences?\s+and\s+progress\s+of|the\s+experiences?\s+of|work\s+with)\s+)?"
      + _CHILDREN + r"(?:\s+and\s+(?:young\s+people|families|care\s+leavers))?\s+(?:who\s+need|in\s+need\s+of|"
      r"needing|who\s+needed)\s+(?:of\s+)?help(?:,)?\s+and\s+protection(?:\s+category)?"
-     r"|(?:the\s+)?help\s+and\s+protection(?:\s+(?:of\s+children|services?|category))?"
+     r"|(?:the\s+)?help\s+and\s+protection(?:\s+(?:(?:of|for)\s+(?:vulnerable\s+)?children|services?|category))?"
      r"|child\s+protection(?:\s+(?:services?|work|practice|arrangements))?"
      r"|safeguarding\s+(?:arrangements|services|children|practice)|services\s+to\s+safeguard\s+children"
      r"|(?<!family\s)(?<!local\s)safeguarding(?!\s+(?:children.?s?\s+(?:board|partnership)|teams?|model|hub|partners))"),
@@ -110,7 +115,8 @@ AREA_PATTERNS: list[tuple[str, str]] = [
     ("leadership",
      r"(?:the\s+)?impact\s+of\s+(?:senior\s+)?leaders(?:\s+on\s+(?:social\s+work\s+)?practice(?:\s+with\s+children"
      r"(?:\s+and\s+families)?)?)?|leadership,?\s+management\s+and\s+governance|"
-     r"(?:the\s+quality\s+of\s+|senior\s+|strategic\s+|its\s+)?leadership(?:\s+and\s+management|\s+team)?"),
+     r"(?:the\s+quality\s+of\s+|senior\s+|strategic\s+|its\s+)?leadership(?:\s+and\s+management|\s+team)?"
+     r"|(?:its|their|the\s+council.s)\s+(?:senior\s+)?leaders\b"),
     ("adoption", r"adoption(?:\s+(?:performance|services?|work|support|team))?"),
     ("overall", r"overall\s+effectiveness(?:\s+of\s+(?:the\s+)?(?:service|services|children.s\s+services))?|"
                 r"the\s+overall\s+(?:judgement|rating|grade)|\boverall\b"),
@@ -125,9 +131,10 @@ EXCEPT = re.compile(r"\b(?:except(?:\s+for)?|apart\s+from|other\s+than|but\s+not
 # Time.
 YEAR = re.compile(r"(?<![\d£$-])(?<!Act\s)(?:19[89]\d|20[0-3]\d)(?![\d%-])")
 PREVIOUS = re.compile(
-    r"\b(?:previous(?:ly)?|prior|earlier|formerly|last\s+(?:full\s+)?(?:inspection|inspected|visit(?:ed)?|called|rated|"
+    r"\b(?:previous(?:ly)?|prior|earlier(?!\s+this\b)|formerly|last\s+(?:full\s+)?(?:inspection|inspected|visit(?:ed)?|called|rated|"
     r"judged|graded|assessed|time|looked|went\s+in|standard\s+inspection)|when\s+(?:it|they|the\s+\w+|ofsted|inspectors)"
-    r"\s+(?:was|were|last)|had\s+(?:been|received|previously|got|achieved)|up\s+from|down\s+from|"
+    r"\s+(?:was|were|last)|had\s+(?:been|received|previously|got|achieved)|up\s+from|down\s+from|years?\s+ago|"
+    r"since\s+(?:it|they|the\s+\w+)\s+(?:was|were)\s+(?:last\s+)?(?:judged|rated|graded|found|inspected|deemed)|"
     r"since\s+(?:the|its|their)\s+(?:last|previous)|historically|in\s+the\s+past)\b", re.I)
 CURRENT = re.compile(r"\b(?:now|latest|newly|new\s+report|this\s+(?:week|month|year)|today|most\s+recent\s+inspection"
                      r"|recent\s+inspection)\b", re.I)
@@ -139,7 +146,7 @@ VISIT_WORD = re.compile(r"\b(?:focused\s+visits?|monitoring\s+visits?|joint\s+ta
 RELATIVE_START = re.compile(r"^\s*(?:when|where|which|in\s+which|at\s+which|after\s+which|who|whereby)\b", re.I)
 
 # Clauses: strong breaks separate subjects ("X was rated good, but Y was judged inadequate").
-STRONG_BREAK = re.compile(r";|,?\s+(?:but|while|whilst|whereas|although|though|however)\b|\s[—–]\s|:\s", re.I)
+STRONG_BREAK = re.compile(r";|,?\s+(?:but|while|whilst|whereas|although|though)\b|\s[—–]\s|:\s", re.I)
 WEAK_BREAK = re.compile(r",|;|\s[—–-]\s|\(|\)|:\s", re.I)
 # Subjects that are many councils in general rather than named ones.
 GENERIC_SUBJECT = re.compile(r"\b(?:councils|local\s+authorities|authorities|boroughs|departments|per\s+cent|percent|"
@@ -155,3 +162,9 @@ _ANY_GRADE = r"(?:requir\w*\s+improvement|outstanding|good|inadequate)"
 LISTED_AFTER = re.compile(r"[" + Q_CLOSE + r"]?\s*(?:,|or|and|/)\s*(?:or\s+|and\s+)?[" + Q_OPEN + r"]?" + _ANY_GRADE + r"\b", re.I)
 LISTED_BEFORE = re.compile(r"\b" + _ANY_GRADE + r"[" + Q_CLOSE + r"]?\s*(?:,|or|and|/)\s*(?:or\s+|and\s+)?[" + Q_OPEN + r"]?$",
                            re.I)
+# A year that dates something other than the inspection ("decline since 2018", "created in April 2023").
+OTHER_EVENT_YEAR = re.compile(
+    r"(?:\bsince\b(?![^.;]*\b(?:inspect\w*|visit\w*|rated|judged|graded|report)\b)[^.;]{0,50}"
+    r"|\b(?:created|formed|abolished|became|becoming|established|appointed|joined|began|started|launched|set\s+up|"
+    r"reorganised|born)\b[^.;]{0,25})$", re.I)
+FUTURE = re.compile(r"\b(?:will|would|shall|is\s+due|are\s+due|expected|planned|plans?\s+to|to\s+receive)\b", re.I)

@@ -44,8 +44,9 @@ def extract(ctx: Context) -> list[Judgement]:
                     if previous and r.also_previous and year is None:
                         continue  # "maintained its 'good' rating": the earlier one adds nothing without a year
                     span = ctx.sentences[r.index]
-                    key = (gss, area, r.hit.grade, year)
-                    out.setdefault(key, Judgement(gss, area, r.hit.grade, year, ctx.doc.evidence(span.start, span.end),
+                    held = ctx.gazetteer.council_in_year(gss, year)
+                    key = (held, area, r.hit.grade, year)
+                    out.setdefault(key, Judgement(held, area, r.hit.grade, year, ctx.doc.evidence(span.start, span.end),
                                                   year_stated=stated, current=not previous))
     return _merge_earlier(list(out.values()))
 
@@ -204,6 +205,8 @@ def _nearest_year(text: str, start: int, end: int, hit: GradeHit | None = None) 
     """The year in text[start:end] nearest the grade (within a short reach of it), or the last one."""
     years = []
     for m in lex.YEAR.finditer(text, start, end):
+        if lex.OTHER_EVENT_YEAR.search(text, max(0, m.start() - 80), m.start()):
+            continue
         if hit is None:
             years.append((0, int(m.group())))
             continue
@@ -245,6 +248,8 @@ class Timeline:
                 near = text[max(span.start, m.start() - 60):min(span.end, m.end() + 40)]
                 lead = text[max(span.start, m.start() - 80):m.start()]
                 if not lex.INSPECTION_WORD.search(near) or lex.VISIT_WORD.search(near):
+                    continue
+                if lex.OTHER_EVENT_YEAR.search(text, max(0, m.start() - 80), m.start()):
                     continue
                 councils = ctx.councils_at(i, m.start())
                 if lex.PREVIOUS.search(lead):
