@@ -7,8 +7,10 @@ Workers import only pyoxigraph and the result writers (no rdflib) to stay small.
 """
 from __future__ import annotations
 
-import multiprocessing
+import json
 import os
+import subprocess
+import sys
 import queue
 import threading
 from dataclasses import dataclass, field
@@ -57,42 +59,63 @@ def execute(store: ox.Store, request: QueryRequest, prefixes: dict[str, str]) ->
         return Reply.error(500, f"the query failed: {str(exc).splitlines()[0]}")
 
 
-def worker_main(store_path: str, prefixes: dict[str, str], conn: Connection) -> None:
+def worker_main(store_path: str, prefixes: dict[str, str], requests: Connection, replies: Connection) -> None:
     """A worker's life: open the store read-only, then answer requests until the pipe closes."""
     try:
         store = ox.Store.read_only(store_path)
     except OSError as exc:
-        conn.send(Reply.error(500, f"{store_path}: cannot open the store: {str(exc).splitlines()[0]}"))
+        replies.send(Reply.error(500, f"{store_path}: cannot open the store: {str(exc).splitlines()[0]}"))
         return
-    conn.send(None)  # ready
+    replies.send(None)  # ready
     while True:
         try:
-            request = conn.recv()
+            request = requests.recv()
         except (EOFError, OSError):
             return
-        conn.send(execute(store, request, prefixes))
+        replies.send(execute(store, request, prefixes))
 
 
 class Worker:
-    def __init__(self, context, store_path: str, prefixes: dict[str, str]):
-        self.conn, child = context.Pipe()
-        self.process = context.Process(target=worker_main, args=(store_path, prefixes, child), daemon=True)
-        self.process.start()
-        child.close()
+    """A worker process started as `python -m ofsted_kg.graph.server_pool` (not multiprocessing's
+    spawn, which would import the whole CLI into every worker), talking over two pipes."""
+
+    def __init__(self, store_path: str, prefixes: dict[str, str]):
+        request_read, request_write = os.pipe()
+        reply_read, reply_write = os.pipe()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", __name__, store_path, json.dumps(prefixes), str(request_read), str(reply_write)],
+            pass_fds=(request_read, reply_write), stdin=subprocess.DEVNULL)
+        os.close(request_read)
+        os.close(reply_write)
+        self.requests = Connection(request_write, readable=False)
+        self.replies = Connection(reply_read, writable=False)
 
     def ready(self, timeout: float) -> Reply | None:
         """None once the worker has opened the store; an error reply if it could not."""
-        if not self.conn.poll(timeout):
-            self.stop()
-            return Reply.error(500, "a query worker did not start in time")
-        message = self.conn.recv()
-        return message
+        try:
+            if self.replies.poll(timeout):
+                return self.replies.recv()
+        except (EOFError, OSError):
+            pass
+        self.stop()
+        return Reply.error(500, "a query worker did not start")
+
+    def ask(self, request: QueryRequest, timeout: float) -> Reply | None:
+        """The worker's reply, or None when it did not answer in time; EOFError/OSError if it died."""
+        self.requests.send(request)
+        if self.replies.poll(timeout):
+            return self.replies.recv()
+        return None
 
     def stop(self) -> None:
-        if self.process.is_alive():
+        if self.process.poll() is None:
             self.process.kill()
-        self.process.join(5)
-        self.conn.close()
+        try:
+            self.process.wait(5)
+        except subprocess.TimeoutExpired:
+            pass
+        self.requests.close()
+        self.replies.close()
 
 
 class PoolError(Exception):
@@ -104,7 +127,6 @@ class WorkerPool:
 
     def __init__(self, store_path: str, size: int, timeout: float, prefixes: dict[str, str]):
         self.store_path, self.size, self.timeout, self.prefixes = store_path, size, timeout, prefixes
-        self.context = multiprocessing.get_context("spawn")
         self.idle: queue.Queue[Worker] = queue.Queue()
         self.lock = threading.Lock()
         self.workers: set[Worker] = set()
@@ -118,7 +140,7 @@ class WorkerPool:
             self.idle.put(worker)
 
     def _spawn(self) -> Worker:
-        worker = Worker(self.context, self.store_path, self.prefixes)
+        worker = Worker(self.store_path, self.prefixes)
         with self.lock:
             self.workers.add(worker)
         return worker
@@ -148,9 +170,8 @@ class WorkerPool:
         except queue.Empty:
             return Reply.error(503, f"all {self.size} query workers are busy; try again shortly")
         try:
-            worker.conn.send(request)
-            if worker.conn.poll(self.timeout):
-                reply = worker.conn.recv()
+            reply = worker.ask(request, self.timeout)
+            if reply is not None:
                 self.idle.put(worker)
                 return reply
         except (EOFError, OSError):
@@ -162,7 +183,7 @@ class WorkerPool:
 
     def pids(self) -> list[int]:
         with self.lock:
-            return [w.process.pid for w in self.workers if w.process.pid]
+            return [w.process.pid for w in self.workers]
 
     def close(self) -> None:
         self.closed = True
@@ -174,3 +195,8 @@ class WorkerPool:
 
 def default_pool_size() -> int:
     return max(2, os.cpu_count() or 2)
+
+
+if __name__ == "__main__":
+    worker_main(sys.argv[1], json.loads(sys.argv[2]), Connection(int(sys.argv[3]), writable=False),
+                Connection(int(sys.argv[4]), readable=False))
