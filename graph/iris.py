@@ -46,13 +46,14 @@ def local(sha256: str, kind: str, key: str) -> URIRef:
     return ID[f"document/{sha256}/{kind}/{key}"]
 
 
-def inspection(gss: str, kind: str, year: int | None, sha256: str) -> URIRef:
-    when = str(year) if year else f"doc-{sha256[:16]}"
+def inspection(gss: str, kind: str, year: int | None, sha256: str, earlier: bool = False) -> URIRef:
+    """Without a year the node is local to the document; an earlier inspection there is apart from the current one."""
+    when = str(year) if year else f"doc-{sha256[:16]}" + ("-earlier" if earlier else "")
     return ID[f"inspection/{gss}/{kind}/{when}"]
 
 
-def judgement(gss: str, year: int | None, area: str, sha256: str) -> URIRef:
-    when = str(year) if year else f"doc-{sha256[:16]}"
+def judgement(gss: str, year: int | None, area: str, sha256: str, earlier: bool = False) -> URIRef:
+    when = str(year) if year else f"doc-{sha256[:16]}" + ("-earlier" if earlier else "")
     return ID[f"judgement/{gss}/{when}/{area}"]
 
 

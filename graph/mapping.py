@@ -54,8 +54,8 @@ class DocumentMapper:
         return iris.local(self.sha, kind, str(self.counter))
 
     def _inspection(self, gss: str, kind: str, year: int | None, framework: str | None,
-                    start: date | None = None, end: date | None = None) -> URIRef:
-        node = iris.inspection(gss, kind, year, self.sha)
+                    start: date | None = None, end: date | None = None, earlier: bool = False) -> URIRef:
+        node = iris.inspection(gss, kind, year, self.sha, earlier)
         g = self.g
         g.add((node, RDF.type, KG.Inspection))
         g.add((node, KG.council, iris.council(gss)))
@@ -97,8 +97,8 @@ class DocumentMapper:
         self._evidence(node, fact.evidence)
 
     def add_judgement(self, fact: Judgement) -> None:
-        inspection = self._inspection(fact.gss, "full-inspection", fact.year, fact.framework)
-        node = iris.judgement(fact.gss, fact.year, fact.area, self.sha)
+        inspection = self._inspection(fact.gss, "full-inspection", fact.year, fact.framework, earlier=not fact.current)
+        node = iris.judgement(fact.gss, fact.year, fact.area, self.sha, earlier=not fact.current)
         g = self.g
         g.add((node, RDF.type, KG.Judgement))
         g.add((node, KG.inspection, inspection))
