@@ -134,3 +134,23 @@ def test_the_same_person_in_two_documents_is_one_node(cli, tmp_path):
     rows = cli("query", "--store", store, "--format", "csv", "people").output
     lines = [line for line in rows.splitlines()[1:] if line.startswith("Sue Park,")]
     assert len(lines) == 2 and all("Bolton" in line for line in lines)
+
+
+def test_role_with_a_lower_case_list(places):
+    found = people("Kent was praised. Sara Hale, corporate director of children, young people and education, "
+                   "said she was pleased.", places)
+    assert found["Sara Hale"].role == "corporate director of children, young people and education"
+
+
+def test_two_people_with_roles_before_their_names_in_one_sentence(places):
+    found = people("Oldham was rated good.\nPrime Minister Ann Hart and Education Secretary Bob Dale did not "
+                   "comment.", places)
+    assert found["Ann Hart"].role == "Prime Minister"
+    assert found["Bob Dale"].role == "Education Secretary"
+    assert found["Bob Dale"].organisation == ""
+
+
+def test_where_a_carer_lives_is_not_their_organisation(places):
+    found = people("Sue Tanner, a foster carer in Enfield, said the support had improved.", places)
+    assert found["Sue Tanner"].role == "foster carer in Enfield"
+    assert found["Sue Tanner"].organisation == ""

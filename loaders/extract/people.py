@@ -16,7 +16,7 @@ from ..model import PersonRole
 from .context import Context
 from .focus import council_for
 from .names import NAME, SINGLE_NAME, clean_name, is_person_name
-from .roles import is_council_role, is_role, normalise_role
+from .roles import PERSONAL_ROLE, is_council_role, is_role, normalise_role
 
 SPEECH_VERBS = (r"said|says|say|told|tells|added|adds|explained|explains|commented|comments|confirmed|stated|"
                 r"states|welcomed|praised|described|wrote|writes|warned|admitted|insisted|noted|acknowledged|"
@@ -208,14 +208,32 @@ def _cut_at_comma(phrase: str) -> int:
     position = 0
     for part in re.finditer(r",\s*", phrase):
         following = phrase[part.end():]
-        if re.match(r"[A-Z]", following) and not _has_person(following.split(",")[0]):
+        segment = following.split(",")[0]
+        listed = re.match(r"[A-Z]", following) or re.fullmatch(r"[\w'’-]+(?:\s+[\w'’-]+)*\s+(?:and|&)\s+[\w'’ -]+", segment)
+        if listed and not _has_person(segment):
             continue
         return part.start()
     return len(phrase) if position == 0 else position
 
 
+def _person_spans(phrase: str) -> list[tuple[int, int]]:
+    """Where person names stand in a phrase (any two to four name words that pass as a name)."""
+    spans = []
+    for m in NAME.finditer(phrase):
+        words = list(re.finditer(r"\S+", m.group("name")))
+        for first in range(len(words) - 1):
+            for last in range(len(words) - 1, first, -1):
+                if is_person_name(m.group("name")[words[first].start():words[last].end()], lambda w: False):
+                    spans.append((m.start("name") + words[first].start(), m.start("name") + words[last].end()))
+                    break
+            else:
+                continue
+            break
+    return spans
+
+
 def _has_person(phrase: str) -> bool:
-    return any(is_person_name(m.group("name"), lambda w: False) for m in NAME.finditer(phrase))
+    return bool(_person_spans(phrase))
 
 
 def _role_before(text: str, sentence_start: int, name_start: int) -> tuple[int, int] | None:
@@ -243,8 +261,13 @@ def _role_before(text: str, sentence_start: int, name_start: int) -> tuple[int, 
     if start is None:
         return None
     phrase = text[start:end].strip(" ,")
-    # A trailing comma-list must not swallow a clause: start after the last comma that precedes a lower-case run.
-    if not is_role(phrase) or _has_person(phrase):
+    # "Prime Minister A B and Education Secretary C D": the role of C D starts after the last person named.
+    others = _person_spans(phrase)
+    if others:
+        joined = re.match(r"^\s*(?:,\s*)?(?:and\s+|&\s+)?", phrase[others[-1][1]:])
+        start += others[-1][1] + joined.end()
+        phrase = text[start:end].strip(" ,")
+    if not is_role(phrase):
         return None
     words = phrase.split()
     if len(words) == 1 and words[0][:1].isupper() and not re.fullmatch(r"(?:DCS|HMCI|Cllr|Minister|Director|Leader|Mayor|"
@@ -274,7 +297,8 @@ def _split_organisation(ctx: Context, index: int, phrase: str, offset: int) -> t
     # "... at North Lincolnshire Council", "Deputy Leader of Hertfordshire County Council and ...", "... at the authority"
     if gss is None and not organisation:
         for m in ctx.gazetteer.find(role, 0, None, year):
-            link = re.search(r"(?:,\s*|\s+(?:at|of|for|with|in)\s+(?:the\s+)?)$", role[:m.start])
+            linking = r"at|of|for|with" if PERSONAL_ROLE.search(role) else r"at|of|for|with|in"
+            link = re.search(rf"(?:,\s*|\s+(?:{linking})\s+(?:the\s+)?)$", role[:m.start])
             if not link:
                 continue
             tail = role[m.end:]

@@ -22,7 +22,7 @@ ROLE_HEAD = re.compile(rf"\b(?:{ROLE_HEADS})\b", re.I)
 
 # Roles that sit in the national government or a national body, not a council.
 NATIONAL_ROLE = re.compile(
-    r"\b(?:minister|secretary of state|chief social worker|chief inspector|hmci|his majesty's|her majesty's|"
+    r"\b(?:minister|secretary of state|(?:education|home|health|culture|communities|levelling up) secretary|chief social worker|chief inspector|hmci|his majesty's|her majesty's|"
     r"children's commissioner for england|prime minister|mp\b|shadow)\b", re.I)
 
 # Roles that are not posts in any body: a foster carer speaks for herself.
