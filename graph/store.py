@@ -63,11 +63,17 @@ def ntriples(graph: Graph) -> str:
 
 def replace_graphs(store: ox.Store, graphs: Iterable[tuple[str, Graph]]) -> None:
     """Drop each named graph and write its new content, all in one transaction."""
+    replace_graphs_nt(store, ((name, ntriples(graph) if len(graph) else "") for name, graph in graphs))
+
+
+def replace_graphs_nt(store: ox.Store, graphs: Iterable[tuple[str, str]]) -> None:
+    """Drop each named graph and write its new content, given as N-Triples text
+    (empty: the graph is only dropped), all in one SPARQL Update: one transaction."""
     parts = []
-    for name, graph in graphs:
+    for name, triples in graphs:
         parts.append(f"DROP SILENT GRAPH <{name}> ;\n")
-        if len(graph):
-            parts.append(f"INSERT DATA {{ GRAPH <{name}> {{\n{ntriples(graph)}}} }} ;\n")
+        if triples:
+            parts.append(f"INSERT DATA {{ GRAPH <{name}> {{\n{triples}}} }} ;\n")
     if parts:
         store.update("".join(parts).rstrip(" ;\n"))
 
@@ -107,3 +113,16 @@ def graphs_named(store: ox.Store, file_name: str) -> list[str]:
              f"{ox.Literal(file_name)} }} }}")
     rows = store.query(query)
     return [row["g"].value for row in rows]
+
+
+def graphs_named_many(store: ox.Store, file_names: Iterable[str]) -> dict[str, list[str]]:
+    """graphs_named for many file names in one query: file name -> graphs read from a file of that name."""
+    values = " ".join(str(ox.Literal(name)) for name in set(file_names))
+    if not values:
+        return {}
+    query = ("SELECT DISTINCT ?name ?g WHERE { VALUES ?name { " + values + " } "
+             "GRAPH ?g { ?d <https://w3id.org/ofsted-kg/ontology#fileName> ?name } }")
+    found: dict[str, list[str]] = {}
+    for row in store.query(query):
+        found.setdefault(row["name"].value, []).append(row["g"].value)
+    return found
