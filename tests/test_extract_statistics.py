@@ -92,3 +92,14 @@ def test_a_figure_in_a_later_sentence_belongs_to_the_council_in_focus(places):
     assert (figure.gss, figure.value, figure.unit) == (gss(places, "Halton"), 81.0, "percent")
     assert figure.as_of == date(2024, 3, 31)
     assert "permanent plan" in figure.measure
+
+
+def test_a_share_of_councils_in_general_is_not_a_statistic(places):
+    text = "Walsall was rated inadequate. Nationally, 12 per cent of councils are rated inadequate."
+    assert triples(text, places) == set()
+    assert triples("Ofsted rated Walsall; 15% of councils in the region are inadequate.", places) == set()
+
+
+def test_a_bare_number_after_to_does_not_take_the_unit_of_an_earlier_count(places):
+    text = "Solihull has appointed 40 new social workers and caseloads are down to 18."
+    assert triples(text, places) == {(gss(places, "Solihull"), 40.0, "staff")}

@@ -19,7 +19,7 @@ from .names import NAME, SINGLE_NAME, clean_name, is_person_name
 from .roles import PERSONAL_ROLE, is_council_role, is_role, normalise_role
 
 SPEECH_VERBS = (r"said|says|say|told|tells|added|adds|explained|explains|commented|comments|confirmed|stated|"
-                r"states|welcomed|praised|described|wrote|writes|warned|admitted|insisted|noted|acknowledged|"
+                r"states|welcomed|praised|described|wrote|warned|admitted|insisted|noted|acknowledged|"
                 r"announced|responded|replied|argued|believes|believed|agreed|admits|hopes|urged")
 SPEECH_AFTER = re.compile(rf"^\s*(?:,\s*)?(?:has\s+|had\s+|also\s+)?(?:{SPEECH_VERBS})\b")
 SPEECH_BEFORE = re.compile(rf"(?:\b(?:{SPEECH_VERBS})|\baccording to)\s*,?\s*$", re.I)

@@ -46,12 +46,15 @@ DURATION_CUE = re.compile(r"\baverag\w*|\bduration\b|\bmedian\b|\bmean\b|\btypic
 AVERAGE = re.compile(rf"\baverage(?:\s+caseloads?)?\s+(?:of|was|is|stood\s+at|now\s+stands\s+at)\s+(?P<num>{DIGITS})\b"
                      r"(?!\s*(?:%|per\s*cent|percent|weeks?|days?|months?|hours?|years?|£))", re.I)
 FOLLOW_ON = re.compile(rf"\b(?:as\s+many\s+as|as\s+few\s+as|up\s+from|down\s+from|compared\s+(?:with|to)|rising\s+to|"
-                       rf"falling\s+to|from|to)\s+(?P<num>{DIGITS})\b(?![\w%-]|\s*(?:per\s*cent|percent)|\s+(?:weeks?|days?|months?|"
+                       rf"falling\s+to)\s+(?P<num>{DIGITS})\b(?![\w%-]|\s*(?:per\s*cent|percent)|\s+(?:weeks?|days?|months?|"
                        rf"hours?|years?|[a-z]+\s+(?:children|staff|social\s+workers)))", re.I)
 # Sentences about councils in general, and national figures, are not about one council's services.
 NATIONAL = re.compile(r"\b(?:councils|local\s+authorities|authorities|boroughs)\b[^.]{0,60}\b(?:in\s+the\s+country|"
                       r"nationally|in\s+England|across\s+England|across\s+the\s+UK|in\s+the\s+UK|across\s+the\s+country)\b"
-                      r"|\bout\s+of\s+\d+\s+(?:councils|local\s+authorities|authorities)\b", re.I)
+                      r"|\bout\s+of\s+\d+\s+(?:councils|local\s+authorities|authorities)\b"
+                      r"|^\W*(?:nationally|across\s+England|in\s+England\s+as\s+a\s+whole)\b", re.I)
+# A figure "of councils" is about councils in general ("12 per cent of councils are rated inadequate").
+OF_COUNCILS = re.compile(r"\s*(?:of\s+(?:all\s+)?(?:the\s+)?(?:\w+\s+)?(?:councils|local\s+authorities|authorities)\b)", re.I)
 NATIONAL_FIGURE = re.compile(r"\b(?:national(?:ly)?|England|statistical\s+neighbours?|comparator)\b[^.,;]{0,30}$", re.I)
 MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
                                       "september", "october", "november", "december"], start=1)}
@@ -64,10 +67,10 @@ def extract(ctx: Context) -> list[Statistic]:
     result: list[Statistic] = []
     for index, sentence in enumerate(ctx.sentences):
         s, e = sentence.start, sentence.end
-        if NATIONAL.search(text, s, e):
+        if NATIONAL.search(text[s:e]):
             continue
         for value, unit, start, end in _figures(text, s, e):
-            if NATIONAL_FIGURE.search(text[max(s, start - 60):start]):
+            if NATIONAL_FIGURE.search(text[max(s, start - 60):start]) or OF_COUNCILS.match(text, end, e):
                 continue
             gss = council_for(ctx, index, start)
             if gss is None or (gss, value, unit) in seen:
