@@ -40,8 +40,39 @@ NOT_ARTICLE_LINE = re.compile(
 )
 
 
-def body_spans(text: str) -> list[Span]:
-    """Spans of the text that are the article: each kept line, up to the first end-of-article marker."""
+# A PDF line that ends a sentence, a heading or a list item, rather than wrapping on to the next line.
+LINE_ENDS_THOUGHT = re.compile(r"[.!?:;\"”’)]\s*$")
+LIST_ITEM_START = re.compile(r"^\s*(?:[•\-–*·]|\d+[.)]\s)")
+WRAP_SHARE, WRAP_CHARS = 0.6, 60  # a line this long (share of the longest, or characters) was wrapped by the page
+
+
+def body_spans(text: str, media_type: str | None = None) -> list[Span]:
+    """Spans of the text that are the article: each kept line (in a PDF, each paragraph whose lines the
+    page wrapped), up to the first end-of-article marker."""
+    spans = _line_spans(text)
+    return _join_wrapped(text, spans) if media_type == "application/pdf" else spans
+
+
+def _join_wrapped(text: str, spans: list[Span]) -> list[Span]:
+    """Join a PDF line to the next where the page wrapped it (long, no closing punctuation); offsets stay true."""
+    if not spans:
+        return spans
+    longest = max(s.end - s.start for s in spans)
+    joined = [spans[0]]
+    for span in spans[1:]:
+        last = joined[-1]
+        line = text[last.start:last.end]
+        between = text[last.end:span.start]
+        last_line = line.rsplit("\n", 1)[-1]
+        if (between.count("\n") == 1 and "\f" not in between and not LINE_ENDS_THOUGHT.search(last_line)
+                and len(last_line) >= min(WRAP_CHARS, WRAP_SHARE * longest) and not LIST_ITEM_START.match(text[span.start:span.end])):
+            joined[-1] = Span(last.start, span.end)
+        else:
+            joined.append(span)
+    return joined
+
+
+def _line_spans(text: str) -> list[Span]:
     spans: list[Span] = []
     offset = 0
     for line in text.splitlines(keepends=True):

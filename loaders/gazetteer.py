@@ -55,14 +55,14 @@ class Gazetteer:
             for name in record.names:
                 self.by_name.setdefault(name.casefold(), []).append(record)
         names = sorted(self.by_name, key=len, reverse=True)
-        pattern = "|".join(re.escape(n) for n in names)
+        pattern = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)  # a name may wrap over lines
         # Case-insensitive except that the first letter of a place name must be a capital:
         # checked after matching, which keeps one compiled expression.
         self._regex = re.compile(rf"(?<![\w&])(?:{pattern})(?![\w&])", re.I)
 
     def resolve(self, name: str, year: int | None = None) -> CouncilRecord | None:
         """The council a name stands for in a year (a current council where two share it)."""
-        candidates = self.by_name.get(name.strip().casefold(), [])
+        candidates = self.by_name.get(" ".join(name.split()).casefold(), [])
         if not candidates:
             return None
         if year is not None:

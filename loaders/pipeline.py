@@ -13,7 +13,7 @@ from .sentences import split_sentences
 
 def analyse_document(doc: Document, gazetteer: Gazetteer) -> list[Fact]:
     """Every fact the extractors find in a document that has been read."""
-    doc.body = body_spans(doc.text)
+    doc.body = body_spans(doc.text, doc.media_type)
     ctx = build_context(doc, gazetteer, split_sentences(doc.text, doc.body))
     facts: list[Fact] = []
     for _name, extract in extractors_for(doc):
