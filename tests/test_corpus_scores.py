@@ -12,8 +12,8 @@ from .conftest import SHARED, corpus, requires_shared
 
 CLI = f"{sys.executable} -m ofsted_kg.graph.cli"
 THRESHOLDS = {
-    "seeds": {"councils": 0.95, "people": 0.9, "initiatives": 0.9, "statistics": 0.85},
-    "dev": {"councils": 0.95, "people": 0.9, "initiatives": 0.9, "statistics": 0.85},
+    "seeds": {"councils": 0.95, "judgements": 0.95, "people": 0.9, "initiatives": 0.9, "statistics": 0.85},
+    "dev": {"councils": 0.95, "judgements": 0.95, "people": 0.9, "initiatives": 0.9, "statistics": 0.85},
     "reports": {"councils": 0.95},
 }
 

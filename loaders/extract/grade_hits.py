@@ -138,7 +138,8 @@ def group_areas(text: str, areas: list[AreaHit], grades: list[GradeHit]) -> list
         if groups:
             last = groups[-1][-1]
             gap = text[last.end:area.start]
-            if not any(last.end <= g.start < area.start for g in grades) and _coordinated(gap):
+            bare_overall = any(text[a.start:a.end].lower() == "overall" for a in (last, area))  # "good overall, and"
+            if not bare_overall and not any(last.end <= g.start < area.start for g in grades) and _coordinated(gap):
                 groups[-1].append(area)
                 continue
         groups.append([area])

@@ -57,7 +57,8 @@ COPULA_BEFORE = re.compile(
 # What may follow an unquoted grade word that is a grade: the end of a clause, or a rating noun.
 GRADE_END_AFTER = re.compile(
     r"[" + Q_CLOSE + r"]?(?:\s*(?:$|[.,;:)!?—–]|-\s|\s-)|\s+(?:overall|ratings?|grades?|judgements?|score|verdict|"
-    r"in\s+(?:all|every|each|both|the|its|\d{4}|[A-Z])|for\b|across|by\b|at\b|last|this\b|when|since|after|following|"
+    r"in\s+(?:all|every|each|both|the|its|\d{4}|[A-Z])|for\b|across|by\b|at\b|on\b|last|this\b|when|since|after|following|"
+    r"earlier|today|yesterday|once|twice|"
     r"under|with|and\b|or\b|but\b|as\b|from\b|to\b|rather|instead|in\s+20|ofsted|council|authority|local\s+authority|"
     r"department|children.s\s+services|service\b|services\b|status|label|category|categories|too\b|as\s+well|each|"
     r"respectively|again|experiences?\s+and\s+progress))",

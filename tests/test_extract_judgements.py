@@ -1,0 +1,218 @@
+"""Judgements and inspections read from articles: each trap of the issue as a
+short sentence of our own, the same facts from .txt, .html and .pdf, and the
+judgements query over the seed corpus."""
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from ofsted_kg.graph.reference import council_records, gazetteer
+from ofsted_kg.loaders.model import Document, Inspection, Judgement
+from ofsted_kg.loaders.pipeline import analyse, analyse_document
+
+from .conftest import corpus, requires_shared
+
+GSS = {r.short_name: r.gss for r in council_records()}
+
+
+def facts(text: str, published: date | None = date(2024, 3, 1)) -> list:
+    doc = Document(path=Path("article.txt"), text=text + "\n", sha256="0" * 64, media_type="text/plain",
+                   published=published)
+    return analyse_document(doc, gazetteer())
+
+
+def grades(text: str, published: date | None = date(2024, 3, 1)) -> set[tuple[str, str, str, int | None]]:
+    names = {gss: name for name, gss in GSS.items()}
+    return {(names[f.gss], f.area, f.grade, f.year) for f in facts(text, published) if isinstance(f, Judgement)}
+
+
+def visits(text: str) -> set[tuple[str, str, int | None]]:
+    names = {gss: name for name, gss in GSS.items()}
+    return {(names[f.gss], f.kind, f.year) for f in facts(text) if isinstance(f, Inspection)}
+
+
+MAIN = ("overall", "help-protection", "in-care", "leadership")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rutland scooped an 'outstanding' rating from Ofsted this week.", {("Rutland", "overall", "outstanding")}),
+    ("Sefton was judged good, with help and protection and the impact of leaders also receiving the highest grade.",
+     {("Sefton", "overall", "good"), ("Sefton", "help-protection", "outstanding"),
+      ("Sefton", "leadership", "outstanding")}),
+    ("Derby was judged requires improvement to be good.", {("Derby", "overall", "requires-improvement")}),
+    ("Inspectors judged Bury inadequate.", {("Bury", "overall", "inadequate")}),
+    ("Ofsted rated Rutland's children's services good in all areas.", {("Rutland", a, "good") for a in MAIN}),
+    ("Barnet rises two grades to 'good'.", {("Barnet", "overall", "good")}),
+    ("Ofsted rated the council's children's services as inadequate for the impact of leaders, and for the "
+     "experiences and progress of children who need help and protection. Halton was named in the report.",
+     {("Halton", "leadership", "inadequate"), ("Halton", "help-protection", "inadequate")}),
+    ("In its report on Oldham, Ofsted found children looked after and achieving permanence, adoption performance "
+     "and the experiences and progress of care leavers all required improvement.",
+     {("Oldham", "in-care", "requires-improvement"), ("Oldham", "adoption", "requires-improvement"),
+      ("Oldham", "care-leavers", "requires-improvement")}),
+    ("Leadership, management and governance in Salford was judged outstanding and the review of the local "
+     "safeguarding children board good.", {("Salford", "leadership", "outstanding"), ("Salford", "lscb", "good")}),
+    ("Warrington was rated good overall, and children in care and care leavers were judged outstanding.",
+     {("Warrington", "overall", "good"), ("Warrington", "in-care", "outstanding")}),
+])
+def test_grades_written_many_ways(text, expected):
+    assert {g[:3] for g in grades(text)} == expected
+
+
+def test_only_one_area_below_the_rest_gives_that_area_its_grade_and_the_others_the_higher_one():
+    found = grades("Wirral was rated 'outstanding', with only its work with children in care rated 'good' "
+                   "rather than 'outstanding'.")
+    assert ("Wirral", "in-care", "good", 2024) in found
+    assert ("Wirral", "in-care", "outstanding", 2024) not in found
+    assert {("Wirral", a, "outstanding", 2024) for a in ("overall", "help-protection", "leadership")} <= found
+
+
+def test_a_grade_in_a_sentence_about_two_other_councils_belongs_to_both():
+    text = ("Ofsted rated Cheshire East outstanding on Tuesday.\n"
+            "In two other reports this week, Dudley and Sandwell councils both maintained 'requires improvement' "
+            "grades.")
+    assert {g[:3] for g in grades(text)} == {("Cheshire East", "overall", "outstanding"),
+                                             ("Dudley", "overall", "requires-improvement"),
+                                             ("Sandwell", "overall", "requires-improvement")}
+
+
+def test_a_grade_given_to_a_council_named_for_comparison_stays_with_that_council():
+    found = grades("Unlike neighbouring Bradford, which was rated inadequate, Calderdale was judged good.")
+    assert {g[:3] for g in found} == {("Bradford", "overall", "inadequate"), ("Calderdale", "overall", "good")}
+
+
+def test_an_earlier_inspection_keeps_its_stated_year_and_the_reported_one_the_document_year():
+    found = grades("Bexley is now outstanding, Ofsted says, after its previous inspection in 2016, when the service "
+                   "was judged good overall.")
+    assert found == {("Bexley", "overall", "outstanding", 2024), ("Bexley", "overall", "good", 2016)}
+
+
+def test_earlier_grades_by_area_with_the_year_opening_the_sentence():
+    found = grades("In previous inspections in 2011, Halton's safeguarding services were rated 'good' and its "
+                   "services for looked-after children 'outstanding'.")
+    assert found == {("Halton", "help-protection", "good", 2011), ("Halton", "in-care", "outstanding", 2011)}
+
+
+def test_a_move_between_grades_gives_the_earlier_grade_the_year_stated_elsewhere():
+    text = ("Luton has moved from inadequate to good.\n"
+            "Inspectors judged Luton inadequate in 2019.")
+    assert grades(text) == {("Luton", "overall", "good", 2024), ("Luton", "overall", "inadequate", 2019)}
+
+
+def test_without_a_document_date_the_reported_inspection_has_no_year():
+    assert grades("Ofsted rated Bolton good.", published=None) == {("Bolton", "overall", "good", None)}
+
+
+@pytest.mark.parametrize("text, kind, year", [
+    ("Inspectors praised social workers during a focused visit to Salford in March 2022.", "focused-visit", 2022),
+    ("A monitoring visit to Thurrock in 2023 found some progress.", "monitoring-visit", 2023),
+    ("A joint targeted area inspection in Bolton looked at neglect.", "jtai", None),
+])
+def test_visits_carry_no_grade_but_are_inspections_of_their_kind(text, kind, year):
+    assert grades(text) == set()
+    assert (text.split(" in ")[1].split()[0].rstrip("."), kind, year) in visits(text) or \
+        any(k == kind and y == year for _, k, y in visits(text))
+
+
+def test_a_grade_quoted_by_an_article_about_a_visit_has_no_year_of_the_visit():
+    found = grades("During a recent focused visit to Norfolk, inspectors found strong practice. Norfolk is "
+                   "currently rated good.")
+    assert found == {("Norfolk", "overall", "good", None)}
+
+
+@pytest.mark.parametrize("text", [
+    "Oakfield Primary School in Leeds was rated outstanding.",
+    "A children's home run by Kent council was judged 'good'.",
+    "In its 2011 annual performance assessment, Hull was rated good.",
+    "Ofsted's annual rating said Sutton performs excellently.",
+    "Inspectors called Bristol's early help 'exceptional' and its workforce very strong.",
+    "Social workers in Luton do good work and build good relationships with families.",
+    "None of the five councils inspected this month, Bolton, Bury, Derby, Luton and Wigan, was rated outstanding.",
+    "Nationally, a third of local authorities are judged to require improvement.",
+    "Cumbria's leaders say only 'good' is good enough for their children.",
+    "Ofsted found elements of 'outstanding' practice in Rutland.",
+])
+def test_not_a_grade_of_the_council(text):
+    assert grades(text) == set()
+
+
+@pytest.mark.parametrize("text, council", [
+    ("Ofsted visited Torbay in May.\nThe south coast authority was rated inadequate.", "Torbay"),
+    ("Norfolk was inspected in June. The county was judged good.", "Norfolk"),
+    ("Inspectors spent two weeks in Barnet. The council was rated outstanding.", "Barnet"),
+])
+def test_indirect_references_resolve_to_the_council_the_passage_is_about(text, council):
+    assert {g[0] for g in grades(text)} == {council}
+
+
+ARTICLE = ("Rochdale children's services rated good by Ofsted\n\n"
+           "Rochdale Borough Council's children's services have been rated good overall by Ofsted after an "
+           "inspection in March 2024, with the impact of leaders judged outstanding.\n\n"
+           "The experiences and progress of children in care were judged to require improvement to be good. Since "
+           "the previous inspection in 2019, when the council was judged inadequate, leaders have rebuilt the "
+           "workforce and cut caseloads across the borough.\n")
+EXPECTED = {("Rochdale", "overall", "good", 2024), ("Rochdale", "leadership", "outstanding", 2024),
+            ("Rochdale", "in-care", "requires-improvement", 2024), ("Rochdale", "overall", "inadequate", 2019)}
+
+
+def _judgements_of(path: Path) -> set[tuple]:
+    names = {gss: name for name, gss in GSS.items()}
+    _, found = analyse(path, gazetteer())
+    return {(names[f.gss], f.area, f.grade, f.year) for f in found if isinstance(f, Judgement)}
+
+
+def test_html_and_pdf_give_the_same_judgements_as_text(tmp_path):
+    from fpdf import FPDF
+
+    txt = tmp_path / "article.txt"
+    txt.write_text(ARTICLE, encoding="utf-8")
+    title, *paragraphs = [p for p in ARTICLE.split("\n\n") if p.strip()]
+    html = tmp_path / "article.html"
+    body = "".join(f"<p>{p.strip()}</p>" for p in paragraphs)
+    html.write_text(f"<html><head><title>{title}</title></head><body><nav><a href='/'>Home</a> <a href='/news'>"
+                    f"News</a></nav><article><h1>{title}</h1>{body}</article><footer>Copyright Example News "
+                    f"2024. All rights reserved.</footer></body></html>", encoding="utf-8")
+    pdf_path = tmp_path / "article.pdf"
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    for paragraph in [title, *paragraphs]:
+        pdf.multi_cell(0, 6, paragraph.strip())
+        pdf.ln(4)
+    pdf.output(str(pdf_path))
+    assert _judgements_of(txt) == EXPECTED
+    assert _judgements_of(html) == EXPECTED
+    assert _judgements_of(pdf_path) == EXPECTED
+
+
+def test_every_judgement_quotes_its_sentence():
+    for fact in facts(ARTICLE):
+        if isinstance(fact, Judgement):
+            assert (ARTICLE + "\n")[fact.evidence.start:fact.evidence.end] == fact.evidence.quote
+
+
+@requires_shared
+def test_lincolnshire_inspections_over_time_and_north_lincolnshire_apart(cli, store):
+    result = cli("build", "--store", store, corpus("seeds") / "docs")
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(cli("query", "--store", store, "--format", "csv", "judgements").output)))
+    lincs = [r for r in rows if r["gss"] == GSS["Lincolnshire"] and r["area"] == "overall"]
+    assert {(r["grade"], r["year"]) for r in lincs} >= {("good", "2014"), ("outstanding", "")}
+    assert any(r["gss"] == GSS["North Lincolnshire"] for r in rows)
+    assert not any(r["gss"] == GSS["Lincolnshire"] and r["source"].startswith("003") for r in rows)
+    query = ("SELECT DISTINCT ?i ?c ?grade WHERE { ?j kg:inspection ?i ; kg:area area:overall ; kg:grade ?g . "
+             "?g skos:notation ?grade . ?i kg:council ?c . ?c kg:gssCode \"%s\" }")
+    found = list(csv.DictReader(io.StringIO(
+        cli("query", "--store", store, "--format", "csv", query % GSS["Lincolnshire"]).output)))
+    inspections = {r["i"] for r in found}
+    assert len({r["c"] for r in found}) == 1  # one council node
+    good = {r["i"] for r in found if r["grade"] == "good"}
+    outstanding = {r["i"] for r in found if r["grade"] == "outstanding"}
+    assert good and outstanding and not good & outstanding and len(inspections) >= 2
+    north = list(csv.DictReader(io.StringIO(
+        cli("query", "--store", store, "--format", "csv", query % GSS["North Lincolnshire"]).output)))
+    assert north and {r["c"] for r in north}.isdisjoint({r["c"] for r in found})
