@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..model import Document, Fact
-from . import councils, initiatives, inspections, judgements, people, statistics, report_findings, report_history, report_inspections, report_judgements, report_people
+from . import councils, findings, initiatives, inspections, judgements, people, statistics, report_findings, report_history, report_inspections, report_judgements, report_people
 from .context import Context, build_context
 from .report_detect import is_ofsted_report
 
@@ -20,6 +20,7 @@ ARTICLE_EXTRACTORS: list[tuple[str, Extractor]] = [
     ("councils", councils.extract),
     ("judgements", judgements.extract),
     ("inspections", inspections.extract),
+    ("findings", findings.extract),
     ("people", people.extract),
     ("initiatives", initiatives.extract),
     ("statistics", statistics.extract),
