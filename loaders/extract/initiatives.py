@@ -22,6 +22,7 @@ from .focus import council_for
 TRIGGER = (r"programmes?|programs?|projects?|services?|models?|schemes?|initiatives?|enterprises?|approach(?:es)?|"
            r"hubs?|partnerships?|pilots?|networks?")
 TRIGGER_WORD = re.compile(rf"^(?:{TRIGGER})$", re.I)
+TRIGGER_ANYWHERE = re.compile(rf"\b(?:{TRIGGER})\b", re.I)
 
 # Programmes used across England, known by name: found wherever they are named.
 KNOWN = (
@@ -36,7 +37,7 @@ KNOWN = (
 KNOWN_RE = re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(k) for k in sorted(KNOWN, key=len, reverse=True))
                       + r")(?![\w'’-])", re.I)
 
-CAP = r"(?:[A-Z][\w’'&-]*[\w&]|[A-Z]|[a-z]+\d\w*)"
+CAP = r"(?=[A-Za-z])(?:[A-Z][\w’'&-]*[\w&]|[A-Z]|[a-z]+\d\w*)"
 CONNECTOR = r"(?:of|and|the|for|in|to|around|on|at|with|&)"
 RUN = rf"{CAP}(?:\s+(?:{CONNECTOR}\s+)*{CAP})*"
 # "New Beginnings programme", "Specialist Intensive Worker Hub (SIWH) project", "PHASE social enterprise"
@@ -133,7 +134,8 @@ def _acronyms(ctx: Context) -> dict[str, str]:
 
 def _names_in(ctx: Context, start: int, end: int, acronyms: dict[str, str]):
     text = ctx.doc.text
-    for m in NAMED.finditer(text, start, end):
+    has_trigger = TRIGGER_ANYWHERE.search(text, start, end) is not None
+    for m in NAMED.finditer(text, start, end) if has_trigger else ():
         name, name_start = _trim(m.group("name"), m.start("name"), start)
         if not name:
             continue
@@ -154,7 +156,7 @@ def _names_in(ctx: Context, start: int, end: int, acronyms: dict[str, str]):
         if 1 <= len(name.split()) <= 5 and not NOT_INITIATIVE.search(name) and not _only_generic(name):
             yield name, m.start("name")
     for pattern in (INTRODUCED, TITLED):
-        for m in pattern.finditer(text, start, end):
+        for m in pattern.finditer(text, start, end) if has_trigger or pattern is TITLED else ():
             name = _strip_trigger(m.group("name"))
             if _is_initiative_name(ctx, name, allow_the=True):
                 yield name, m.start("name")

@@ -20,10 +20,10 @@ _HONORIFIC = r"(?:(?:" + "|".join(re.escape(h) for h in HONORIFICS) + r")\.?\s+)
 _POSTNOMINAL = r"(?:,?\s+(?:" + "|".join(POSTNOMINALS) + r")\b)"
 # A name as written: optional honorific, 2-4 name words, optional post-nominals.
 NAME = re.compile(
-    rf"(?<![\w'’-])(?P<honorific>{_HONORIFIC})?(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,3}})(?![\w'’-])"
+    rf"(?=[A-Z])(?<![\w'’-])(?P<honorific>{_HONORIFIC})?(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,3}})(?![\w'’-])"
     rf"(?P<post>{_POSTNOMINAL}*)")
 # One capitalised word that may stand for a person already named ("says Stuart").
-SINGLE_NAME = re.compile(rf"(?<![\w'’-])(?P<name>{NAME_WORD})(?![\w'’-])")
+SINGLE_NAME = re.compile(rf"(?=[A-Z])(?<![\w'’-])(?P<name>{NAME_WORD})(?![\w'’-])")
 
 # Words that make a run of capitals an organisation, a place, a title or a programme rather than a person.
 NOT_NAME_WORDS = {

@@ -71,9 +71,11 @@ class _Post:
 def extract(ctx: Context) -> list[PersonRole]:
     best: dict[str, _Post] = {}
     known: dict[str, str] = {}
-    for _pass in range(2):  # the second pass reads "says Stuart, who ..." for people the first found
+    for second in (False, True):  # the second pass reads "says Stuart, who ..." for people the first found
+        if second and not known:
+            break
         for index, sentence in enumerate(ctx.sentences):
-            for name, start, end in _names_in(ctx, sentence.start, sentence.end, known):
+            for name, start, end in _names_in(ctx, index, known, second):
                 post = _read_post(ctx, index, name, start, end)
                 if post is None:
                     continue
@@ -87,13 +89,11 @@ def extract(ctx: Context) -> list[PersonRole]:
 
 # ---------------------------------------------------------------- names
 
-def _is_place(ctx: Context, words: str) -> bool:
-    return any(m.start == 0 and m.end == len(words) for m in ctx.gazetteer.find(words))
-
-
-def _valid_windows(ctx: Context, start: int, end: int):
-    """Name matches in text[start:end], each trimmed to the longest run of words that is a person's name."""
+def _valid_windows(ctx: Context, index: int):
+    """Name matches in sentence `index`, each trimmed to the longest run of words that is a person's name."""
     text = ctx.doc.text
+    start, end = ctx.sentences[index].start, ctx.sentences[index].end
+    places = {text[m.start:m.end] for m in ctx.by_sentence[index]}
     for m in NAME.finditer(text, start, end):
         words = list(re.finditer(r"\S+", m.group("name")))
         offset = m.start("name")
@@ -101,7 +101,7 @@ def _valid_windows(ctx: Context, start: int, end: int):
         for first in range(len(words) - 1):
             for last in range(len(words) - 1, first, -1):
                 candidate = m.group("name")[words[first].start():words[last].end()]
-                if is_person_name(candidate, lambda w: _is_place(ctx, w)):
+                if is_person_name(candidate, places.__contains__):
                     found = (candidate, offset + words[first].start(), offset + words[last].end())
                     break
             if found:
@@ -125,12 +125,18 @@ def _short_names(people: dict[str, _Post]) -> dict[str, str]:
     return {word: next(iter(names)) for word, names in parts.items() if len(names) == 1}
 
 
-def _names_in(ctx: Context, start: int, end: int, known: dict[str, str]):
-    """Full names in a sentence, and single words that stand for a full name named elsewhere in it."""
-    spans = []
-    for name, s, e in _valid_windows(ctx, start, end):
-        spans.append((s, e))
-        yield clean_name(name), s, e
+def _names_in(ctx: Context, index: int, known: dict[str, str], short_names: bool):
+    """Full names in a sentence, or (`short_names`) single words that stand for a full name named elsewhere."""
+    sentence = ctx.sentences[index]
+    start, end = sentence.start, sentence.end
+    if not short_names:
+        for name, s, e in _valid_windows(ctx, index):
+            yield clean_name(name), s, e
+        return
+    words = set(re.findall(r"[A-Z][\w'’-]*", ctx.doc.text[start:end]))
+    if words.isdisjoint(known):
+        return
+    spans = [(s, e) for _n, s, e in _valid_windows(ctx, index)]
     for m in SINGLE_NAME.finditer(ctx.doc.text, start, end):
         if any(s <= m.start() < e for s, e in spans):
             continue

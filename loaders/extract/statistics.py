@@ -24,6 +24,7 @@ WORD_NUMBERS = {
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
 }
+WORD_NUMBER_SET = frozenset(WORD_NUMBERS)
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 NUMBER = rf"(?:{DIGITS}|(?:{'|'.join(WORD_NUMBERS)})\b)"
 MULTIPLIERS = {"m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9, "k": 1e3, "thousand": 1e3}
@@ -83,10 +84,17 @@ def extract(ctx: Context) -> list[Statistic]:
     return result
 
 
+def _has_number(sentence: str) -> bool:
+    """A quick look before the full patterns: most sentences hold no figure at all."""
+    return any(c.isdigit() for c in sentence) or not WORD_NUMBER_SET.isdisjoint(sentence.lower().split())
+
+
 def _figures(text: str, start: int, end: int):
     """(value, unit, start, end) for each figure in text[start:end], each character read once."""
     taken: list[tuple[int, int]] = []
     found = []
+    if not _has_number(text[start:end]):
+        return found
 
     def free(a: int, b: int) -> bool:
         return all(b <= x or a >= y for x, y in taken)
