@@ -34,6 +34,7 @@ KNOWN = (
     "Restorative Practice", "Family Group Conferencing", "Team Around the Family", "Growing Futures",
     "Hackney Model", "Trauma Informed Practice",
 )
+KNOWN_FIRST_WORDS = frozenset(k.split()[0].lower() for k in KNOWN)
 KNOWN_RE = re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(k) for k in sorted(KNOWN, key=len, reverse=True))
                       + r")(?![\w'’-])", re.I)
 
@@ -119,6 +120,8 @@ def _acronyms(ctx: Context) -> dict[str, str]:
     """Acronyms the document defines: 'Partners in Practice (PiP)' makes 'PiP' stand for the name."""
     defined = {}
     for sentence in ctx.sentences:
+        if "(" not in ctx.doc.text[sentence.start:sentence.end]:
+            continue
         for m in DEFINITION.finditer(ctx.doc.text, sentence.start, sentence.end):
             words = m.group("name").split()
             initials = m.group("acr").lower()
@@ -160,7 +163,8 @@ def _names_in(ctx: Context, start: int, end: int, acronyms: dict[str, str]):
             name = _strip_trigger(m.group("name"))
             if _is_initiative_name(ctx, name, allow_the=True):
                 yield name, m.start("name")
-    for m in KNOWN_RE.finditer(text, start, end):
+    lowered = text[start:end].lower()
+    for m in KNOWN_RE.finditer(text, start, end) if any(k in lowered for k in KNOWN_FIRST_WORDS) else ():
         written = m.group(0)
         after = text[m.end():m.end() + 40]
         followed = re.match(rf"^(?:\s+[a-z][\w-]*){{0,2}}\s+(?:{TRIGGER}|teams?|constellations?)\b", after, re.I)
