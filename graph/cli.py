@@ -187,6 +187,8 @@ def validate(
 
 # Commands that live in modules of their own; each module adds its commands to `app` when imported.
 COMMAND_MODULES: list[str] = [
+    "cli_outcomes",
+    "cli_reconcile",
     "cli_curated",
     "cli_views",
     "cli_serve",
