@@ -174,9 +174,10 @@ def check_values(store: ox.Store, params: dict[str, str]) -> None:
         raise QueryError(f"no {param} called {value!r} in the store{hint}")
 
 
-def _where_brace(sparql: str) -> int | None:
-    """Index just after the `{` that opens the query's WHERE group, skipping comments,
-    strings and IRIs; None when there is no WHERE keyword."""
+def _where_braces(sparql: str) -> list[int]:
+    """Indexes just after each `{` that opens a WHERE group (the query's and each subquery's),
+    skipping comments, strings and IRIs."""
+    found: list[int] = []
     i, n, seen_where = 0, len(sparql), False
     iri = re.compile(r"<[^<>\"{}|^`\\\s]*>")
     while i < n:
@@ -197,32 +198,37 @@ def _where_brace(sparql: str) -> int | None:
             i = match.end() if match else i + 1
             continue
         if seen_where and ch == "{":
-            return i + 1
-        if not seen_where and sparql[i:i + 5].upper() == "WHERE" and (i == 0 or not sparql[i - 1].isalnum()) \
+            found.append(i + 1)
+            seen_where = False
+        elif sparql[i:i + 5].upper() == "WHERE" and (i == 0 or not (sparql[i - 1].isalnum() or sparql[i - 1] in "_?$")) \
                 and (i + 5 >= n or not (sparql[i + 5].isalnum() or sparql[i + 5] == "_")):
             seen_where = True
             i += 5
             continue
         i += 1
-    return None
+    return found
 
 
 def bind_params(sparql: str, params: dict[str, str] | None, declared: list[str] | None = None) -> str:
-    """Bind each parameter NAME to ?param_NAME with a VALUES block at the start of the WHERE
-    group; declared parameters that were not given are bound to UNDEF."""
+    """Bind each parameter NAME to ?param_NAME with a VALUES block at the start of every WHERE
+    group (the query's and each subquery's, so a subquery can use it too); declared parameters
+    that were not given are bound to UNDEF."""
     names = list(dict.fromkeys([*(declared or []), *(params or {})]))
     if not names:
         return sparql
     for name in names:
         if not PARAM_NAME.fullmatch(name):
             raise QueryError(f"parameter name {name!r} is not a SPARQL variable name")
-    at = _where_brace(sparql)
-    if at is None:
+    places = _where_braces(sparql)
+    if not places:
         raise QueryError("parameters need a query with a WHERE clause")
     given = params or {}
     variables = " ".join(f"?{PARAM_PREFIX}{k}" for k in names)
     values = " ".join(str(ox.Literal(given[k])) if k in given else "UNDEF" for k in names)
-    return f"{sparql[:at]} VALUES ({variables}) {{ ({values}) }} {sparql[at:]}"
+    block = f" VALUES ({variables}) {{ ({values}) }} "
+    for at in reversed(places):
+        sparql = sparql[:at] + block + sparql[at:]
+    return sparql
 
 
 # ------------------------------------------------------------------ running
