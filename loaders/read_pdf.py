@@ -26,10 +26,10 @@ from .read import sha256_of, stated_date
 
 PAGE_BREAK = "\n\f\n"
 BULLETS = "◼▪■●•\uf06e\uf0a7\uf0b7\uf0d8\uf0fc\uf02d\u25aa\u25cf\u2022\u2023\u2043"
-BULLET_LINE = re.compile(rf"^\s*[{BULLETS}]\s*")
+BULLET_LINE = re.compile(rf"^\s*(?:[{BULLETS}]\s*|[-–]\s+)")
 PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?\s*$", re.I)
 ENDS_SENTENCE = re.compile(r"[.:;?!)’”\"]$")
-STARTS_ITEM = re.compile(rf"^(?:[{BULLETS}]|•|\d{{1,3}}(?:\.\d)?\.?\s|[a-z]\)\s|\(\w\)\s)")
+STARTS_ITEM = re.compile(rf"^(?:[{BULLETS}]|•|[-–]\s|\d{{1,3}}(?:\.\d)?\.?\s|[a-z]\)\s|\(\w\)\s)")
 LABEL_LINE = re.compile(r"^[A-Z][\w’' ]{2,40}:\s")  # "Inspection dates: ...", "Lead inspector: ..."
 EDGE_LINES = 3  # lines at the top and bottom of a page where running headers and footers sit
 
@@ -151,7 +151,7 @@ def _running_lines(pages: list[list[tuple[str, bool]]]) -> set[str]:
     for lines in pages:
         texts = [t for t, _ in lines if t]
         counts.update({_key(t) for t in texts[:EDGE_LINES] + texts[-EDGE_LINES:]})
-    need = max(3, len(pages) // 2)
+    need = max(2, len(pages) // 2)
     return {key for key, n in counts.items() if n >= need and len(key) > 1}
 
 
