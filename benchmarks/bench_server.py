@@ -38,7 +38,7 @@ from ofsted_kg.graph.namespaces import sparql_prefixes  # noqa: E402
 from ofsted_kg.graph.query import bind_params, named_queries  # noqa: E402
 
 # (named query, parameters) mixes; councils vary per request
-COUNCIL_QUERIES = ["latest-grades", "judgement-evidence", "documents-mentioning", "inspections", "people-by-council"]
+COUNCIL_QUERIES = ["latest-grades", "documents-mentioning", "inspections", "people-by-council"]
 COUNCILS = ["Kent", "Liverpool", "Halton", "Warrington", "North Yorkshire", "Southend-on-Sea", "Cumberland",
             "North Lincolnshire", "Sandwell", "Hartlepool", "Essex", "Leeds", "Bolton", "Croydon", "Medway"]
 
