@@ -14,7 +14,7 @@ CLI = f"{sys.executable} -m ofsted_kg.graph.cli"
 THRESHOLDS = {
     "seeds": {"councils": 0.95, "judgements": 0.95, "people": 0.9, "initiatives": 0.9, "statistics": 0.85},
     "dev": {"councils": 0.95, "judgements": 0.95, "people": 0.9, "initiatives": 0.9, "statistics": 0.85},
-    "reports": {"councils": 0.95},
+    "reports": {"councils": 0.98, "judgements": 0.98, "people": 0.95},
 }
 
 
