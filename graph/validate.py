@@ -12,11 +12,11 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
-from pyshacl import validate as shacl_validate
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH, XSD
 from rdflib.term import Node
@@ -95,9 +95,13 @@ def reference_graph() -> Graph:
 
 
 def _short(node: Node | None) -> str | None:
-    if node is None:
+    """A value as Turtle would write it: 2022, "text", "2019-04-01"^^xsd:date, <iri>."""
+    if node is None or isinstance(node, Graph):
         return None
-    return node.n3() if not isinstance(node, Graph) else None
+    if isinstance(node, Literal) and node.datatype in (XSD.integer, XSD.decimal, XSD.boolean) and node.value is not None:
+        return str(node)
+    text = node.n3()
+    return text.replace(f"^^<{XSD}", "^^xsd:").replace(">", "", 1) if f"^^<{XSD}" in text else text
 
 
 def _path_text(report: Graph, path: Node) -> str:
@@ -115,15 +119,35 @@ def _path_text(report: Graph, path: Node) -> str:
     return compact(str(path)) if isinstance(path, URIRef) else path.n3()
 
 
-def run_shacl(data: Graph) -> tuple[bool, Graph, list[Problem]]:
+@lru_cache(maxsize=1)
+def _shapes():
+    """pyshacl's parsed shapes (and their compiled SPARQL), kept for the process: parsing
+    them anew costs about a second per run, more than validating a small file."""
+    from pyshacl.shapes_graph import ShapesGraph
+
+    return ShapesGraph(shapes_graph())
+
+
+def _pyshacl(data: Graph, focus_nodes: list[Node] | None = None) -> tuple[bool, Graph]:
+    from pyshacl import Validator
+
+    options = {"inference": "none", "inplace": True, "allow_warnings": True, "advanced": True,
+               "focus_nodes": focus_nodes}
+    validator = Validator(data, shacl_graph=shapes_graph(), options=options)
+    validator.shacl_graph = _shapes()
+    conforms, report, _text = validator.run()
+    return conforms, report
+
+
+def run_shacl(data: Graph, focus_nodes: list[Node] | None = None) -> tuple[bool, Graph, list[Problem]]:
     """Validate `data` in place (it should already hold the reference graph).
 
     Each problem gets a hint when one can be found; the hint is also added to
     the report graph as a second sh:resultMessage, so tools see it too."""
     from .validate_hints import hint_for
 
-    conforms, report, _text = shacl_validate(data, shacl_graph=shapes_graph(), inference="none", inplace=True,
-                                             allow_warnings=True, advanced=True)
+    conforms, report = _pyshacl(data, focus_nodes)
+    conforms = _add_unknown_terms(data, report) and conforms
     problems = []
     for result in report.subjects(RDF.type, SH.ValidationResult):
         severity = str(report.value(result, SH.resultSeverity)).rsplit("#", 1)[-1]
@@ -147,8 +171,58 @@ def run_shacl(data: Graph) -> tuple[bool, Graph, list[Problem]]:
             problem = replace(problem, hint=hint)
             report.add((result, SH.resultMessage, Literal(hint, lang="en")))
         problems.append(problem)
-    problems.sort(key=lambda p: (p.focus, SEVERITY_ORDER.get(p.severity, 3), p.path or "", p.message))
-    return conforms, report, problems
+    problems.sort(key=lambda p: (p.focus, SEVERITY_ORDER.get(p.severity, 3), p.path or "", p.message, p.hint is None))
+    return conforms, report, _distinct(problems)
+
+
+def _distinct(problems: list[Problem]) -> list[Problem]:
+    """One problem per focus, path, value and message: a property shape with several
+    constraints ("2019" as text fails datatype, min and max) says its message once."""
+    seen, kept = set(), []
+    for p in problems:
+        key = (p.focus, p.path, p.value, p.message, p.severity)
+        if key not in seen:
+            seen.add(key)
+            kept.append(p)
+    return kept
+
+
+KG_TERMS = "https://w3id.org/ofsted-kg/ontology#"
+KNOWN_TERMS_SHAPE = URIRef("https://w3id.org/ofsted-kg/shapes#KnownTerms")
+
+
+@lru_cache(maxsize=1)
+def defined_terms() -> frozenset[URIRef]:
+    return frozenset(s for s in reference_graph().subjects() if isinstance(s, URIRef) and str(s).startswith(KG_TERMS))
+
+
+def _add_unknown_terms(data: Graph, report: Graph) -> bool:
+    """kg: properties and classes the ontology does not define, as results of kgsh:KnownTerms.
+
+    One pass over the data's predicates and classes: as a SPARQL target in
+    pyshacl the same check scanned every triple per query and took minutes."""
+    defined = defined_terms()
+    used = set(data.predicates(unique=True)) | set(data.objects(None, RDF.type, unique=True))
+    unknown = sorted(t for t in used if isinstance(t, URIRef) and str(t).startswith(KG_TERMS) and t not in defined)
+    if not unknown:
+        return True
+    root = report.value(None, RDF.type, SH.ValidationReport, any=True) if hasattr(report, "value") else None
+    message = shapes_graph().value(KNOWN_TERMS_SHAPE, SH.message)
+    for term in unknown:
+        for focus in sorted(set(data.subjects(term, None, unique=True)) | set(data.subjects(RDF.type, term))):
+            result = BNode()
+            report.add((result, RDF.type, SH.ValidationResult))
+            report.add((result, SH.focusNode, focus))
+            report.add((result, SH.value, term))
+            report.add((result, SH.resultSeverity, SH.Violation))
+            report.add((result, SH.sourceShape, KNOWN_TERMS_SHAPE))
+            report.add((result, SH.sourceConstraintComponent, KNOWN_TERMS_SHAPE))
+            report.add((result, SH.resultMessage, Literal(str(message).replace("Unknown term", f"Unknown term <{term}>"))))
+            if root is not None:
+                report.add((root, SH.result, result))
+    if root is not None:
+        report.set((root, SH.conforms, Literal(False)))
+    return False
 
 
 def _compact_iris(text: str) -> str:
@@ -167,19 +241,42 @@ def _nodes(g: Graph) -> set[str]:
     return nodes
 
 
+@lru_cache(maxsize=1)
+def _base() -> Graph:
+    base = Graph()
+    base += reference_graph()
+    return base
+
+
+@contextmanager
+def _beside_reference(added: Graph):
+    """The reference graph with `added` in it for the duration, then as it was: adding a few
+    triples to a kept graph is much faster than copying thousands of reference triples per run."""
+    base = _base()
+    new = [t for t in added if t not in base]
+    for t in new:
+        base.add(t)
+    try:
+        yield base
+    finally:
+        for t in new:
+            base.remove(t)
+
+
 def validate_named(graphs: Iterable[tuple[str, Graph]], context: Graph | None = None) -> Outcome:
     """One pyshacl run over the graphs, the reference data and an optional context
     (e.g. what a store already says about the graphs' nodes); problems per graph."""
     graphs = list(graphs)
-    data = Graph()
-    data += reference_graph()
+    added = Graph()
     if context is not None:
-        data += context
+        added += context
     subjects: dict[str, set[str]] = {}
     for name, g in graphs:
         subjects[name] = {str(s) for s in g.subjects()}
-        data += g
-    _conforms, report, problems = run_shacl(data)
+        added += g
+    focus = sorted({n for _, g in graphs for n in (*g.subjects(), *g.objects()) if not isinstance(n, Literal)})
+    with _beside_reference(added) as data:
+        _conforms, report, problems = run_shacl(data, focus or None)
     found: dict[str, list[Problem]] = {name: [] for name, _ in graphs}
     objects: dict[str, set[str]] | None = None
     for problem in problems:

@@ -212,9 +212,9 @@ def hint_for(problem, data: Graph, shapes: Graph, shape: Node | None, value: Nod
             return _datatype_hint(shapes, shape, value)
         if component == "MinCountConstraintComponent" and focus is not None and path is not None:
             return _missing_hint(path, focus, data)
-        if component == "OrConstraintComponent":
+        if component == "OrConstraintComponent" and str(shape).endswith("#ExtractedFact"):
             return "For hand-written data add prov:wasDerivedFrom <> (<> is the data file itself, a curated source)."
-        if component == "SPARQLConstraintComponent" and problem.message.startswith("Unknown term"):
+        if component == "KnownTerms":
             return _unknown_term_hint(value, data)
     except Exception:  # a hint is a courtesy: never let it hide the problem itself
         return None
