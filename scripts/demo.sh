@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 .venv/bin/python -m pip install -q --disable-pip-version-check -e . >/dev/null
 STORE=out/store
 .venv/bin/ofsted-kg build --store "$STORE" examples/articles
+.venv/bin/ofsted-kg import-outcomes --store "$STORE" examples/outcomes.csv
 .venv/bin/ofsted-kg validate --store "$STORE"
 if .venv/bin/ofsted-kg --help | grep -q ' render '; then
   .venv/bin/ofsted-kg render --store "$STORE" --output out/graph.html
