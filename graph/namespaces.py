@@ -65,6 +65,7 @@ class KG(DefinedNamespace):
     measure: URIRef
     evidence: URIRef
     sha256: URIRef
+    sourceSha256: URIRef
     fileName: URIRef
     gssCode: URIRef
     dfeCode: URIRef

@@ -13,6 +13,7 @@ import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 
 from . import iris
+from .namespaces import KG
 from .resources import COUNCILS_FILE, ONTOLOGY_FILE, VOCAB_FILE
 
 DEFAULT_STORE = Path("out/store")
@@ -21,7 +22,7 @@ REFERENCE_FILES = {
     iris.VOCAB_GRAPH: VOCAB_FILE,
     iris.REFERENCE_GRAPH: COUNCILS_FILE,
 }
-STAMP = ox.NamedNode("https://w3id.org/ofsted-kg/ontology#sourceSha256")
+STAMP = ox.NamedNode(str(KG.sourceSha256))
 
 
 class StoreError(Exception):
