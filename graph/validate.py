@@ -193,7 +193,10 @@ KNOWN_TERMS_SHAPE = URIRef("https://w3id.org/ofsted-kg/shapes#KnownTerms")
 
 @lru_cache(maxsize=1)
 def defined_terms() -> frozenset[URIRef]:
-    return frozenset(s for s in reference_graph().subjects() if isinstance(s, URIRef) and str(s).startswith(KG_TERMS))
+    # kg:sourceSha256 is the store's own stamp on its reference graphs (graph/store.py), not an ontology term
+    internal = {URIRef(KG_TERMS + "sourceSha256")}
+    return frozenset({s for s in reference_graph().subjects() if isinstance(s, URIRef) and str(s).startswith(KG_TERMS)}
+                     | internal)
 
 
 def _add_unknown_terms(data: Graph, report: Graph) -> bool:

@@ -12,9 +12,12 @@ import pyoxigraph as ox
 from rdflib import Graph, Literal
 
 from . import iris
+from rdflib.namespace import RDF
+
 from .namespaces import KG
 from .validate import Outcome, Problem, run_shacl, store_graph, to_rdflib
 
+RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 REFERENCE_GRAPHS = {str(iris.ONTOLOGY_GRAPH), str(iris.VOCAB_GRAPH), str(iris.REFERENCE_GRAPH)}
 
 
@@ -72,6 +75,15 @@ def context_for(store: ox.Store, data: Graph, exclude: Iterable[str] = ()) -> Gr
     for iri in nodes:
         add_about(iri)
     inspections = {str(o) for o in data.objects(None, KG.inspection)}
+    # the store's inspections of the same councils, so judgements under other IRIs are compared too
+    councils = {str(c) for i in data.subjects(RDF.type, KG.Inspection) for c in data.objects(i, KG.council)}
+    inspection_type = ox.NamedNode(str(KG.Inspection))
+    for council in councils:
+        for q in store.quads_for_pattern(None, ox.NamedNode(str(KG.council)), ox.NamedNode(council), None):
+            if (isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value not in skip
+                    and any(True for _ in store.quads_for_pattern(q.subject, RDF_TYPE, inspection_type, q.graph_name))):
+                inspections.add(q.subject.value)
+                add_about(q.subject.value)
     for iri in inspections:
         for q in store.quads_for_pattern(None, ox.NamedNode(str(KG.inspection)), ox.NamedNode(iri), None):
             if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value not in skip and q.subject.value not in nodes:
