@@ -64,8 +64,8 @@ def options(nodes: int, physics: bool) -> dict[str, object]:
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.35}},
             "color": {"color": "#b0bec5", "highlight": "#37474f", "hover": "#546e7a", "inherit": False},
-            "font": {"size": 10, "color": "#546e7a", "strokeWidth": 3, "align": "middle"},
-            "scaling": {"min": 1, "max": 6, "label": {"enabled": True, "min": 10, "max": 11, "drawThreshold": 8}},
+            "font": {"size": 11, "color": "#546e7a", "strokeWidth": 3, "align": "horizontal"},
+            "scaling": {"min": 1, "max": 6, "label": {"enabled": False, "drawThreshold": 8 if nodes > 150 else 6}},
             "smooth": {"enabled": physics, "type": "continuous", "roundness": 0.3},
             "selectionWidth": 2,
         },

@@ -48,7 +48,9 @@
     network.fit();
     settled("settled; physics off (tick the box to switch it on)");
   });
-  if (!state.physicsInitially) {
+  if (data.nodes.length === 0) {
+    settled("nothing to draw: the store holds no facts for this view");
+  } else if (!state.physicsInitially) {
     network.once("afterDrawing", function () { settled("drawn from the precomputed layout; physics off"); });
   }
 
