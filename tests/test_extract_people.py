@@ -154,3 +154,69 @@ def test_where_a_carer_lives_is_not_their_organisation(places):
     found = people("Sue Tanner, a foster carer in Enfield, said the support had improved.", places)
     assert found["Sue Tanner"].role == "foster carer in Enfield"
     assert found["Sue Tanner"].organisation == ""
+
+
+def test_people_who_act_without_speaking(places):
+    text = ("Rutland wants a bigger grant.\nRutland's lead member for families, Cllr Ben Ashe, called for a fairer "
+            "formula.\nThe regional director of Ofsted, Lucy Marr, signed the report.\nKay Dunmore chairs the "
+            "corporate parenting panel.")
+    found = people(text, places)
+    assert found["Ben Ashe"].role == "lead member for families"
+    assert found["Ben Ashe"].organisation_gss == gss(places, "Rutland")
+    assert found["Lucy Marr"].organisation == "Ofsted"
+    assert "Kay Dunmore" in found
+
+
+def test_two_role_and_name_pairs_joined_by_and(places):
+    text = ("Halton has turned a corner. The assistant director for care, Neil Orme, and the lead member for "
+            "schools, Councillor Ruth Kaye, have rebuilt the service.")
+    found = people(text, places)
+    assert found["Neil Orme"].role == "assistant director for care"
+    assert found["Ruth Kaye"].role == "lead member for schools"
+
+
+def test_role_in_a_who_chairs_clause(places):
+    found = people("Bury was praised. Councillor Dev Patel, who chairs the scrutiny committee, said more was "
+                   "needed.", places)
+    assert found["Dev Patel"].role == "chair of the scrutiny committee"
+    assert found["Dev Patel"].organisation_gss == gss(places, "Bury")
+
+
+def test_police_rank_before_the_name_and_force_after_it(places):
+    found = people("Wirral was visited. Detective Chief Inspector Maya Rowe of Merseyside Police said joint work "
+                   "had improved.", places)
+    assert set(found) == {"Maya Rowe"}
+    assert found["Maya Rowe"].role == "Detective Chief Inspector"
+    assert found["Maya Rowe"].organisation == "Merseyside Police"
+
+
+def test_a_spokesperson_for_a_council_is_not_a_person(places):
+    found = people("A spokesperson for Cheshire West and Chester Council said lessons had been learned.", places)
+    assert found == {}
+
+
+def test_a_role_starts_after_a_speech_verb_and_after_a_council_name(places):
+    text = ("Dudley has improved.\nSaid the council's director of children's services, Ed Crane: \"We listened.\"\n"
+            "Brighton and Hove City Council's executive director for families, Mo Reid, agreed.\n"
+            "Wigan was rated good, and the Wigan council leader, Iris Lamb, thanked staff.")
+    found = people(text, places)
+    assert found["Ed Crane"].role == "director of children's services"
+    assert found["Mo Reid"].role == "executive director for families"
+    assert found["Mo Reid"].organisation_gss == gss(places, "Brighton and Hove")
+    assert found["Iris Lamb"].role == "leader"
+    assert found["Iris Lamb"].organisation_gss == gss(places, "Wigan")
+
+
+def test_a_union_role_belongs_to_the_union(places):
+    found = people("Sutton was rated good.\nGMB's Sutton branch secretary, Carl Nye, said staff were tired.",
+                   places)
+    assert found["Carl Nye"].role == "Sutton branch secretary"
+    assert found["Carl Nye"].organisation == "GMB"
+
+
+def test_new_is_not_part_of_the_role_and_a_lead_inspector_is_ofsteds(places):
+    text = ("Leeds children's services\n\nLead inspector: Hana Cole\n\nThe new corporate director, Tim Ray, said he "
+            "would build on the report.")
+    found = people(text, places)
+    assert found["Hana Cole"].organisation == "Ofsted"
+    assert found["Tim Ray"].role == "corporate director"

@@ -18,9 +18,9 @@ POSTNOMINALS = ("MBE", "OBE", "CBE", "DBE", "KBE", "MP", "JP", "QC", "KC", "FRSA
 NAME_WORD = r"(?:(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*|[A-Z]\.)"
 _HONORIFIC = r"(?:(?:" + "|".join(re.escape(h) for h in HONORIFICS) + r")\.?\s+)"
 _POSTNOMINAL = r"(?:,?\s+(?:" + "|".join(POSTNOMINALS) + r")\b)"
-# A name as written: optional honorific, 2-4 name words, optional post-nominals.
+# A run of name words as written (optional honorific, 2-6 words, post-nominals); a name is 2-4 of them.
 NAME = re.compile(
-    rf"(?=[A-Z])(?<![\w'’-])(?P<honorific>{_HONORIFIC})?(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,3}})(?![\w'’-])"
+    rf"(?=[A-Z])(?<![\w'’-])(?P<honorific>{_HONORIFIC})?(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,5}})(?![\w'’-])"
     rf"(?P<post>{_POSTNOMINAL}*)")
 # One capitalised word that may stand for a person already named ("says Stuart").
 SINGLE_NAME = re.compile(rf"(?=[A-Z])(?<![\w'’-])(?P<name>{NAME_WORD})(?![\w'’-])")
@@ -42,6 +42,8 @@ NOT_NAME_WORDS = {
     "inspector", "inspectors", "officer", "manager", "head", "chair", "chairman", "chairwoman", "president",
     "commissioner", "mayor", "worker", "workers", "lead", "principal", "assistant", "interim", "acting",
     "corporate", "strategic", "portfolio", "holder", "spokesperson", "spokesman", "spokeswoman", "state",
+    "detective", "superintendent", "constable", "sergeant", "commander", "constabulary", "headteacher", "judge",
+    "governor", "governors",
     # places and calendar
     "england", "britain", "uk", "wales", "scotland", "london", "greater", "upon", "january", "february",
     "april", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday",

@@ -16,17 +16,27 @@ from ..model import PersonRole
 from .context import Context
 from .focus import council_for
 from .names import NAME, SINGLE_NAME, clean_name, is_person_name
-from .roles import PERSONAL_ROLE, is_council_role, is_role, normalise_role
+from .roles import PERSONAL_ROLE, is_council_role, is_ofsted_role, is_role, normalise_role
 
 SPEECH_VERBS = (r"said|says|say|told|tells|added|adds|explained|explains|commented|comments|confirmed|stated|"
                 r"states|welcomed|praised|described|wrote|warned|admitted|insisted|noted|acknowledged|"
                 r"announced|responded|replied|argued|believes|believed|agreed|admits|hopes|urged")
-SPEECH_AFTER = re.compile(rf"^\s*(?:,\s*)?(?:has\s+|had\s+|also\s+)?(?:{SPEECH_VERBS})\b")
+# What a person named in the story does besides speaking ("Cllr Jane Doe called for ...", "John Doe signed the letter").
+ACT_VERBS = (r"called\s+for|calls\s+for|signed|signs|chairs|chaired|leads|wrote|writes|thanked|thanks|highlighted|"
+             r"stressed|emphasised|emphasized|outlined|set\s+out|pointed\s+out|pledged|promised|vowed|revealed|"
+             r"apologised|apologized|defended|criticised|criticized|questioned|asked|raised|accepted|presented|"
+             r"launched|visited|met|joined|wants|wanted|paid\s+tribute|spoke|speaks|is\s+quoted|was\s+quoted")
+SPEECH_AFTER = re.compile(rf"^\s*(?:,\s*)?(?:has\s+|had\s+|also\s+|then\s+|later\s+|recently\s+)?"
+                          rf"(?:{SPEECH_VERBS}|{ACT_VERBS})\b")
 SPEECH_BEFORE = re.compile(rf"(?:\b(?:{SPEECH_VERBS})|\baccording to)\s*,?\s*$", re.I)
 # Where a role written after the name stops: a speech verb, a colon, a dash, the end of the sentence.
-ROLE_END = re.compile(rf",?\s+(?:{SPEECH_VERBS})\b|\s*[:;(]|\s+[–—-]\s+|[.!?]?[\"”’]?\s*$")
+ROLE_END = re.compile(rf",?\s+(?:{SPEECH_VERBS}|{ACT_VERBS})\b|\s*[:;(]|\s+[–—-]\s+|[.!?]?[\"”’]?\s*$")
 RELATIVE = re.compile(r"^\s*,\s*who\s+(?:was\s+appointed(?:\s+as)?|has\s+been\s+appointed(?:\s+as)?|became|"
-                      r"is|was|has\s+been|had\s+been|took\s+over\s+as|joined\s+as|serves\s+as|acts\s+as)\s+")
+                      r"is|was|has\s+been|had\s+been|took\s+over\s+as|joined\s+as|serves\s+as|acts\s+as|"
+                      r"(?P<verb>chairs|heads|leads|manages|oversees))\s+")
+# "who chairs the committee" holds the post "chair of the committee".
+POST_OF_VERB = {"chairs": "chair of", "heads": "head of", "leads": "lead for", "manages": "manager of",
+                "oversees": "lead for"}
 # After-the-fact phrases that end a role: "... in April 2023", "... just over 12 months ago".
 ROLE_TAIL = re.compile(
     r"\s+(?:(?:in|since|from|until|between)\s+(?:January|February|March|April|May|June|July|August|September|"
@@ -47,10 +57,20 @@ learning safeguarding health adult adults schools skills early help protection l
 wellbeing well-being standards operations transformation development workforce support specialist area team
 locality community communities resilience partnerships prevention quality practice performance improvement
 commissioning national regional local county borough city council authority dcs ceo psw year
+branch union home hub fostering adoption kinship residential youth justice panel committee board scrutiny
+policy trust partnership programme project virtual school headteacher
 """.split())
+# Words a role read leftwards from a name does not run past, however they are written.
+LEFT_STOP = {w.replace("\\s+", " ") for w in SPEECH_VERBS.split("|")} | {
+    "speaking", "meanwhile", "however", "today", "yesterday", "now", "also", "but", "while", "when", "after",
+    "before", "although", "according"}
 ORG_WORDS = re.compile(r"\b(?:Ofsted|Department|Ministry|Association|Agency|Board|Partnership|Trust|Commission|"
                        r"Council|Government|Office|Inspectorate|Foundation|Institute|Society|Network|Union|"
-                       r"Alliance|Court|Police|NHS|University|College|Charity|Group|LGA|ADCS|DfE|Unit|Team)\b")
+                       r"Alliance|Court|Police|Constabulary|NHS|University|College|Charity|Group|LGA|ADCS|DfE|Unit|Team|Hospital|"
+                       r"School|Academy|Federation|Fund|Centre)\b")
+# "NAME of Midshire Police", "NAME from the Fostering Network": the body a person comes from, written after the name.
+BODY_AFTER = re.compile(r"^\s+(?:of|from|at)\s+(?P<org>(?:the\s+)?[A-Z][\w'’&-]*(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?"
+                        r"[A-Z][\w'’&-]*){0,6})")
 LOCAL_BODY = re.compile(r"^(?:the\s+)?(?:council|authority|local\s+authority|county|borough|city)$", re.I)
 
 
@@ -93,13 +113,17 @@ def _valid_windows(ctx: Context, index: int):
     """Name matches in sentence `index`, each trimmed to the longest run of words that is a person's name."""
     text = ctx.doc.text
     start, end = ctx.sentences[index].start, ctx.sentences[index].end
-    places = {text[m.start:m.end] for m in ctx.by_sentence[index]}
+    mentions = ctx.by_sentence[index]
+    places = {text[m.start:m.end] for m in mentions}
     for m in NAME.finditer(text, start, end):
+        # "A spokesperson for Cheshire West and Chester Council": a council's name holds no person
+        if any(p.start <= m.start("name") < p.end or p.start < m.end("name") < p.end for p in mentions):
+            continue
         words = list(re.finditer(r"\S+", m.group("name")))
         offset = m.start("name")
         found = None
         for first in range(len(words) - 1):
-            for last in range(len(words) - 1, first, -1):
+            for last in range(min(len(words) - 1, first + 3), first, -1):
                 candidate = m.group("name")[words[first].start():words[last].end()]
                 if is_person_name(candidate, places.__contains__):
                     found = (candidate, offset + words[first].start(), offset + words[last].end())
@@ -152,12 +176,21 @@ def _read_post(ctx: Context, index: int, name: str, start: int, end: int) -> _Po
     sentence = ctx.sentences[index]
     after, before = text[end:sentence.end], text[sentence.start:start]
 
+    body = BODY_AFTER.match(after)  # "NAME of Midshire Police said"
+    if body and not (ORG_WORDS.search(body.group("org")) or _council_in(ctx, body.group("org"), ctx.year)):
+        body = None
     role_span = _role_after(text, end, sentence.end) or _role_before(text, sentence.start, start)
     if role_span:
         role_start, role_end = role_span
         role, organisation, gss = _split_organisation(ctx, index, text[role_start:role_end], role_start)
+        if body and role_end <= start:
+            _role, organisation, gss = _split_organisation(ctx, index, f"of {body.group('org')}", end)
+            role_end = end + body.end("org")
         if role:
             return _Post(name, role, organisation, gss, min(start, role_start), max(end, role_end))
+    if body and (SPEECH_AFTER.match(after[body.end():]) or after[body.end():body.end() + 1] == ","):
+        _role, organisation, gss = _split_organisation(ctx, index, f"of {body.group('org')}", end)
+        return _Post(name, "", organisation, gss, start, end + body.end("org"))
     if SPEECH_AFTER.match(after) or SPEECH_BEFORE.search(before) or _speaks_with_another(after):
         return _Post(name, "", "", None, start, end)
     return None
@@ -180,6 +213,8 @@ def _role_after(text: str, name_end: int, sentence_end: int) -> tuple[int, int] 
         tail = ROLE_TAIL.search(text[start:end])
         if tail:
             end = start + tail.start()
+        if relative.group("verb"):
+            return (name_end + relative.start("verb"), end) if end > start else None
         return (start, end) if is_role(text[start:end]) else None
     opening = re.match(r"^\s*(?:,|\s[–—-])\s*", rest)
     if not opening:
@@ -197,6 +232,8 @@ def _role_after(text: str, name_end: int, sentence_end: int) -> tuple[int, int] 
         end = start + tail.start()
         phrase = text[start:end]
     if not phrase.strip() or not is_role(phrase) or NAME.search(phrase) and _has_person(phrase):
+        return None
+    if re.match(r"^\s*(?:and|&|or|but)\b", phrase):  # "A B, and the cabinet member ..., C D": the next person's role
         return None
     if not re.match(r"^(?:[a-z]|(?:[A-Z][\w&-]*\s+){0,5}[A-Z][\w&-]*['’]s\b|(?:the|a|an|its)\b|" + _ROLE_START + ")",
                     phrase.strip()):
@@ -228,7 +265,7 @@ def _person_spans(phrase: str) -> list[tuple[int, int]]:
     for m in NAME.finditer(phrase):
         words = list(re.finditer(r"\S+", m.group("name")))
         for first in range(len(words) - 1):
-            for last in range(len(words) - 1, first, -1):
+            for last in range(min(len(words) - 1, first + 3), first, -1):
                 if is_person_name(m.group("name")[words[first].start():words[last].end()], lambda w: False):
                     spans.append((m.start("name") + words[first].start(), m.start("name") + words[last].end()))
                     break
@@ -260,6 +297,8 @@ def _role_before(text: str, sentence_start: int, name_start: int) -> tuple[int, 
             if start is None:
                 break
             continue
+        if lowered in LEFT_STOP:  # "Said the council's director, NAME:" - the role starts after the verb
+            break
         if lowered in ROLE_WORDS or word[:1].isupper() or re.fullmatch(r"\d{4}['’]s", word):
             start = sentence_start + token.start()
             continue
@@ -273,6 +312,10 @@ def _role_before(text: str, sentence_start: int, name_start: int) -> tuple[int, 
         joined = re.match(r"^\s*(?:,\s*)?(?:and\s+|&\s+)?", phrase[others[-1][1]:])
         start += others[-1][1] + joined.end()
         phrase = text[start:end].strip(" ,")
+    lead = re.match(r"^(?:(?:and|&|or|of|for|at|with|to|by|as)\s+)+", phrase, re.I)  # "and the Dudley council leader"
+    if lead:
+        start += lead.end()
+        phrase = phrase[lead.end():]
     if not is_role(phrase):
         return None
     words = phrase.split()
@@ -287,10 +330,22 @@ def _role_before(text: str, sentence_start: int, name_start: int) -> tuple[int, 
 def _split_organisation(ctx: Context, index: int, phrase: str, offset: int) -> tuple[str, str, str | None]:
     """(role, organisation, council gss) from a role phrase as written."""
     role = phrase
+    verb = re.match(r"^(\w+)\s+", role)
+    if verb and verb.group(1) in POST_OF_VERB:
+        role = f"{POST_OF_VERB[verb.group(1)]} {role[verb.end():]}"
     organisation, gss = "", None
     year = ctx.year
+    # "Brighton and Hove City Council's executive director", "B&NES Council cabinet member", "the Dudley council leader"
+    prefix = _council_prefix(ctx, role, year)
+    if prefix:
+        gss, role = prefix
+    else:  # a council the gazetteer does not know by this name ("B&NES Council cabinet member"): the one in focus
+        unknown = re.match(r"^(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}\s+(?:County\s+|City\s+|Borough\s+)?"
+                           r"Council(?:['’]s)?\s+(?=[a-z])", role)
+        if unknown and is_role(role[unknown.end():]):
+            gss, role = council_for(ctx, index, offset, later_in_sentence=False), role[unknown.end():]
     # "Essex's cabinet member ...", "the council's director ...", "Ofsted's chief inspector"
-    possessive = re.match(r"^(?:the\s+)?(?P<org>(?:[A-Z][\w&-]*\s+){0,5}?[A-Za-z][\w&-]*)['’]s\s+(?P<rest>.+)$", role, re.S)
+    possessive = None if gss else re.match(r"^(?:the\s+)?(?P<org>(?:[A-Z][\w&-]*\s+){0,5}?[A-Za-z][\w&-]*)['’]s\s+(?P<rest>.+)$", role, re.S)
     if possessive and not re.fullmatch(r"\d{4}", possessive.group("org")):
         org = possessive.group("org")
         found = _council_in(ctx, org, year)
@@ -332,11 +387,27 @@ def _split_organisation(ctx: Context, index: int, phrase: str, offset: int) -> t
                 if found:
                     gss, organisation = found, ""
     role = normalise_role(role)
+    if gss is None and not organisation and is_ofsted_role(role):
+        organisation = "Ofsted"
     if gss is None and not organisation and is_council_role(role):
         gss = council_for(ctx, index, offset, later_in_sentence=False)
     if gss:
         organisation = ctx.gazetteer.records[gss].name
     return role, organisation, gss
+
+
+def _council_prefix(ctx: Context, role: str, year: int | None) -> tuple[str, str] | None:
+    """(gss, rest) where a role opens with a council's name: 'Dudley council leader' -> leader at Dudley."""
+    if not role[:1].isupper() and not role.lower().startswith("the "):
+        return None
+    matches = ctx.gazetteer.find(role, 0, None, year)
+    if not matches or role[:matches[0].start].strip().lower() not in ("", "the"):
+        return None
+    rest = re.match(r"(?:\s+(?:county\s+|city\s+|borough\s+|metropolitan\s+borough\s+)?council)?(?:['’]s)?\s+(?=[a-z])",
+                    role[matches[0].end:], re.I)
+    if not rest or not is_role(role[matches[0].end + rest.end():]):
+        return None
+    return matches[0].gss, role[matches[0].end + rest.end():]
 
 
 def _council_in(ctx: Context, text: str, year: int | None) -> str | None:

@@ -16,7 +16,8 @@ ROLE_HEADS = (
     r"chair|chairman|chairwoman|chairperson|chief executive|executive|manager|officer|head|holder|"
     r"spokesperson|spokesman|spokeswoman|mayor|social worker|worker|carer|lead|dcs|principal|"
     r"adviser|advisor|chief|deputy|governor|practitioner|consultant|coordinator|co-ordinator|"
-    r"of the year|nurse|psychologist|partner"
+    r"of the year|nurse|psychologist|partner|superintendent|constable|sergeant|detective|commander|headteacher|"
+    r"head teacher|chair of"
 )
 ROLE_HEAD = re.compile(rf"\b(?:{ROLE_HEADS})\b", re.I)
 
@@ -47,8 +48,18 @@ def normalise_role(phrase: str) -> str:
     """The role as written, without leading articles and trailing punctuation; a bare abbreviation spelt out."""
     role = re.sub(r"\s+", " ", phrase).strip(" ,;:–—-\"“”‘’'")
     role = re.sub(r"^(?:the|a|an|its|their|our|his|her)\s+", "", role, flags=re.I)
+    role = re.sub(r"^(?:new|newly[\s-]appointed|recently[\s-]appointed)\s+(?=\w)", "", role, flags=re.I)
     expanded = ABBREVIATIONS.get(role.lower())
     return expanded or role
+
+
+# An inspector of a named kind is Ofsted's, whoever the report is about ("Lead inspector: NAME").
+OFSTED_ROLE = re.compile(r"^(?:(?:deputy\s+)?lead|team|senior|shadow|social\s+care\s+regulatory|ofsted)\s+inspectors?$|"
+                         r"\b(?:hmi|his\s+majesty['’]s\s+inspector|her\s+majesty['’]s\s+inspector)\b", re.I)
+
+
+def is_ofsted_role(role: str) -> bool:
+    return bool(OFSTED_ROLE.search(role))
 
 
 def is_council_role(role: str) -> bool:
