@@ -176,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
              + (f" ({args.timeout:.0f} s)" if naive["load_to_stable_s"] is None else "")),
             ("one redraw (median of 5)", fmt(ours["redraw_ms"], "ms"), fmt(naive["redraw_ms"], "ms")),
             ("requests blocked", str(len(ours["blocked_requests"])), str(len(naive["blocked_requests"])))]
-    print(f"{'':28}{'ofsted-kg view':>22}{'naive pyvis':>34}")
+    print(f"{'':28}{'ofsted-kg view':>24}{'naive pyvis':>46}")
     for name, a, b in rows:
         print(f"{name:28}{a:>24}{b:>46}")
     for key in ("render_s", "load_to_stable_s", "redraw_ms"):
