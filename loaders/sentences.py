@@ -19,7 +19,7 @@ def split_sentences(text: str, body: list[Span]) -> list[Span]:
     for block in body:
         start = block.start
         for match in BOUNDARY.finditer(text, block.start, block.end):
-            before = text[max(block.start, match.start() - 6):match.start() + 1]
+            before = text[max(block.start, match.start() - 6):match.start()]
             if before.endswith(ABBREVIATIONS) or re.search(r"\b[A-Z]\.$", before):
                 continue
             end = match.start() + _closing(match.group(0))
