@@ -220,3 +220,14 @@ def test_new_is_not_part_of_the_role_and_a_lead_inspector_is_ofsteds(places):
     found = people(text, places)
     assert found["Hana Cole"].organisation == "Ofsted"
     assert found["Tim Ray"].role == "corporate director"
+
+
+def test_an_abbreviated_honorific_does_not_end_the_sentence(places):
+    found = people("Wigan was rated good.\nLead member for children Cllr. Max Hill said it was deserved.", places)
+    assert found["Max Hill"].role == "Lead member for children"
+    assert found["Max Hill"].organisation_gss == gss(places, "Wigan")
+
+
+def test_his_majestys_inspector_is_at_ofsted(places):
+    found = people("Sefton was judged good.\nLead inspector: Hana Cole, His Majesty's Inspector\n", places)
+    assert found["Hana Cole"].organisation == "Ofsted"

@@ -346,6 +346,8 @@ def _split_organisation(ctx: Context, index: int, phrase: str, offset: int) -> t
             gss, role = council_for(ctx, index, offset, later_in_sentence=False), role[unknown.end():]
     # "Essex's cabinet member ...", "the council's director ...", "Ofsted's chief inspector"
     possessive = None if gss else re.match(r"^(?:the\s+)?(?P<org>(?:[A-Z][\w&-]*\s+){0,5}?[A-Za-z][\w&-]*)['’]s\s+(?P<rest>.+)$", role, re.S)
+    if possessive and re.fullmatch(r"(?:His|Her)\s+Majesty", possessive.group("org")):
+        possessive, organisation = None, "Ofsted"  # "His Majesty's Inspector" is a title, not a body
     if possessive and not re.fullmatch(r"\d{4}", possessive.group("org")):
         org = possessive.group("org")
         found = _council_in(ctx, org, year)
