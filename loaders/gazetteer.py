@@ -72,16 +72,19 @@ class Gazetteer:
         current = [c for c in candidates if c.end is None]
         return (current or candidates)[0]
 
-    def council_in_year(self, gss: str, year: int | None) -> str:
+    def council_in_year(self, gss: str, year: int | None, written: str | None = None) -> str:
         """The council that held a name in a year: North Yorkshire's 2018 inspection was of the county council
-        that its unitary successor replaced."""
+        that its unitary successor replaced; where several councils were merged, the one the text names
+        ("Poole's 2017 inspection" in an article about BCP)."""
         record = self.records.get(gss)
         if year is None or record is None or record.existed_in(year):
             return gss
-        for other in self.records.values():
-            if gss in other.successors and other.existed_in(year):
-                return other.gss
-        return gss
+        before = [other for other in self.records.values() if gss in other.successors and other.existed_in(year)]
+        if written:
+            named = [o for o in before if " ".join(written.split()).casefold() in {n.casefold() for n in o.names}]
+            if named:
+                return named[0].gss
+        return before[0].gss if len(before) == 1 else gss
 
     def find(self, text: str, start: int = 0, end: int | None = None, year: int | None = None) -> list[NameMatch]:
         end = len(text) if end is None else end

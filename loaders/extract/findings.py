@@ -68,6 +68,7 @@ def extract(ctx: Context) -> list[Finding]:
         if not councils:
             continue
         area = areas[0].area if areas and areas[0].area != "overall" else (section_area if item else None)
+        area = area.split("+")[0] if area else None  # "children in care and care leavers": the in-care area
         quote = LIST_ITEM.sub("", sentence).strip()
         evidence = ctx.doc.evidence(span.start, span.end)
         found.setdefault((councils[0], kind, quote), Finding(councils[0], kind, quote, evidence, area))

@@ -55,6 +55,22 @@ SENTENCE_AFTER = re.compile(r"[" + lex.Q_CLOSE + r"]?\s+[A-Z]")  # a run-on line
 AREA_BEFORE = re.compile(r"(?:" + lex.AREA.pattern + r")\s+(?:as|at|is|are|was|were|remains?|remained|rated|judged|"
                          r"graded|deemed|found|now|also|still)(?:\s+(?:now|also|still|as|to\s+be))?\s*[" + lex.Q_OPEN + r"]?$",
                          re.I)
+# "calling its leadership outstanding", "with leaders and care leavers all outstanding": an area, then its grade.
+_AREA_ONLY = re.compile(re.sub(r"\(\?P<\w+>", "(?:", lex.AREA.pattern), re.I)
+VERB_AREA_BEFORE = re.compile(r"(?:\b(?:call(?:ed|ing|s)?|rat(?:ed|ing|es)|judg(?:ed|ing|es)|deem(?:ed|ing|s)|consider(?:ed|ing|s)|"
+                              r"describ(?:ed|ing|es)|found|finding|grad(?:ed|ing|es))\s+(?:" + _AREA_ONLY.pattern + r")"
+                              r"|(?:" + _AREA_ONLY.pattern + r")\s+(?:all|both|each))\s*[" + lex.Q_OPEN + r"]?$", re.I)
+# "good for overall effectiveness, good for leadership": a grade word repeated over a list, each with its area.
+FOR_AREA_AFTER = re.compile(r"[" + lex.Q_CLOSE + r"]?\s+for\s+(?:the\s+)?(?:" + _AREA_ONLY.pattern + r")", re.I)
+REPEAT_GAP = re.compile(r"^[" + lex.Q_CLOSE + r"]?\s+for\s+[^.;:]{3,120}?(?:,|\band)\s*(?:and\s+)?[" + lex.Q_OPEN + r"]?$", re.I)
+FOR_GAP = re.compile(r"^[" + lex.Q_CLOSE + r"]?\s+(?:for|in)\s+(?:the\s+)?$", re.I)
+# "leaders" alone is an area only in a list of areas ("with leaders, children in care and care leavers all ...").
+BARE_LEADERS = re.compile(r"\b(?:senior\s+)?leaders\b", re.I)
+COMBINED = "in-care+care-leavers"  # "children in care and care leavers": one ILACS area in 2018-22, two after
+# A line of a judgement table: "The experiences and progress of care leavers: Good".
+TABLE_ROW = re.compile(r"^\s*(?:[-•*·]\s*)?(?P<label>[A-Za-z][^:|\t]{2,120}?)\s*(?::|\||\t|\s[–—-])\s*[" + lex.Q_OPEN + r"]?"
+                       r"(?P<grade>(?:requires?|requiring)\s+improvement(?:\s+to\s+be\s+good)?|outstanding|good|inadequate)"
+                       r"[" + lex.Q_CLOSE + r"]?\s*\.?\s*$", re.I | re.M)
 WORD = re.compile(r"[\w’'-]+|[^\w\s]")
 
 
@@ -72,6 +88,8 @@ def find_grades(text: str, start: int, end: int) -> list[GradeHit]:
         code = lex.GRADE_CODES[m.lastgroup or "good"]
         quoted = before.endswith(tuple(lex.Q_OPEN)) and after[:1] in lex.Q_CLOSE
         licence = _licence(word, code, quoted, before, after, m.start() == start)
+        if licence is None and hits and FOR_AREA_AFTER.match(after) and REPEAT_GAP.match(text[hits[-1].end:m.start()]):
+            licence = "repeat"
         if licence is None:
             continue
         hit = GradeHit(m.start(), m.end(), code, licence)
@@ -96,8 +114,10 @@ def _licence(word: str, code: str, quoted: bool, before: str, after: str, at_sta
     if (lex.RATING_VERB_BEFORE.search(before) or lex.RATED_AS_BEFORE.search(before)
             or lex.VERB_NAME_BEFORE.search(before)) and ends:
         return "verb"
-    if AREA_BEFORE.search(before) and ends:
+    if (AREA_BEFORE.search(before) or VERB_AREA_BEFORE.search(before)) and ends:
         return "area"
+    if lex.FROM_BEFORE.search(before) and ends:
+        return "verb"
     if code == "requires-improvement":  # "needs improvement": only after an area or a rating verb
         return "copula" if re.search(r"\b(?:to|its|work)\b[^.]{0,60}$", before) else None
     if lex.RATING_NOUN_AFTER.match(after):
@@ -114,8 +134,42 @@ def find_areas(text: str, start: int, end: int, taken: list[GradeHit]) -> list[A
     for m in lex.AREA.finditer(text, start, end):
         if any(h.start < m.end() and m.start() < h.end for h in taken):
             continue
-        areas.append(AreaHit(m.start(), m.end(), (m.lastgroup or "overall").replace("_", "-")))
+        code = (m.lastgroup or "overall").replace("_", "-")
+        if code == "in-care" and re.search(r"\band\s+care\s+leavers$", m.group(0), re.I):
+            code = COMBINED
+        areas.append(AreaHit(m.start(), m.end(), code))
+    if areas and "leaders" in text[start:end].lower():
+        _bare_leaders(text, start, end, areas, taken)
     return areas
+
+
+def _bare_leaders(text: str, start: int, end: int, areas: list[AreaHit], taken: list[GradeHit]) -> None:
+    """Add "leaders" standing in a list next to another area."""
+    for m in BARE_LEADERS.finditer(text, start, end):
+        if any(a.start <= m.start() < a.end for a in areas) or any(h.start < m.end() and m.start() < h.end for h in taken):
+            continue
+        neighbours = [a for a in areas if a.start >= m.end()][:1] + [a for a in areas if a.end <= m.start()][-1:]
+        if any(_coordinated(text[min(m.end(), a.end):max(m.start(), a.start)]) for a in neighbours):
+            areas.append(AreaHit(m.start(), m.end(), "leadership"))
+    areas.sort(key=lambda a: a.start)
+
+
+def table_row(text: str, start: int, end: int) -> GradeHit | None:
+    """A judgement table's line, "<official area label>: <grade>", as one grade with its area."""
+    row = TABLE_ROW.match(text, start, end)
+    if not row:
+        return None
+    label_start, label_end = row.span("label")
+    found = find_areas(text, label_start, label_end, [])
+    label = re.sub(r"^(?:the\s+)", "", row.group("label").strip(), flags=re.I)
+    covered = sum(a.end - a.start for a in found)
+    if not found or covered < 0.7 * len(label):
+        return None
+    grade = row.group("grade").lower()
+    code = ("requires-improvement" if "improvement" in grade else grade)
+    hit = GradeHit(row.start("grade"), row.end("grade"), code, "table")
+    _give(hit, [a.area for a in found])
+    return hit
 
 
 def _words(gap: str) -> list[str]:
@@ -154,8 +208,9 @@ def attach(text: str, grades: list[GradeHit], areas: list[AreaHit]) -> None:
         before = [g for g in grades if g.end <= g_start]
         after = [g for g in grades if g.start >= g_end]
         prev = before[-1] if before else None
-        nxt = after[0] if after else None
-        if prev and prev.role != "contrast" and PREMODIFIER_GAP.match(text[prev.end:g_start]):
+        nxt = next((g for g in after if g.role != "contrast"), None)
+        if prev and prev.role != "contrast" and (PREMODIFIER_GAP.match(text[prev.end:g_start])
+                                                 or FOR_GAP.match(text[prev.end:g_start]) and nxt and nxt.licence == "repeat"):
             _give(prev, codes)
         elif (nxt and nxt.role != "contrast" and _forward(text[g_end:nxt.start], text[nxt.start:nxt.end])
               and not any(g_end <= a.start < nxt.start for a in areas)):
@@ -191,6 +246,8 @@ def _forward(gap: str, grade: str = "") -> bool:
     if len(words) > 12:
         return False
     verb_grade = bool(re.match(r"(?:requires?|required|needs?)\b", grade, re.I))  # the grade is the verb
+    if words and all(w in ("all", "both", "each") for w in words):
+        return True
     return not words or bool(LINK.search(gap)) or (verb_grade and len(words) <= 6)
 
 

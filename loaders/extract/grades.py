@@ -75,16 +75,19 @@ NOT_A_GRADE_AFTER = re.compile(
 NOT_A_GRADE_BEFORE = re.compile(
     r"(?:\b(?:elements|features|aspects|pockets|examples|areas|signs|evidence)\s+of|\bonly)\s*[" + Q_OPEN + r"]?$",
     re.I)
-CONTRAST_BEFORE = re.compile(r"\b(?:rather\s+than|instead\s+of|not|never|no\s+longer|nor|neither)\s*[" + Q_OPEN + r"]?$",
-                             re.I)
-FROM_BEFORE = re.compile(r"\bfrom\s+(?:an?\s+|the\s+|its\s+|their\s+)?[" + Q_OPEN + r"]?$", re.I)
+CONTRAST_BEFORE = re.compile(r"\b(?:rather\s+than|instead\s+of|not|never|no\s+longer|nor|neither|(?:fell|falls?|falling)\s+"
+                             r"(?:just\s+)?short\s+of|short\s+of|missed\s+out\s+on|(?:just\s+|narrowly\s+)?missed|"
+                             r"failed\s+to\s+(?:achieve|get|reach|secure|gain|keep|retain)|below|one\s+step\s+(?:below|short\s+of))"
+                             r"(?:\s+(?:the|an?|its|their))?\s*[" + Q_OPEN + r"]?$", re.I)
+FROM_BEFORE = re.compile(r"\b(?:from|(?:moved|moves|moving|climbed|climbs|lifted|came|comes|coming|emerged?|emerging|"
+                         r"escaped?|got|gets)\s+out\s+of)\s+(?:an?\s+|the\s+|its\s+|their\s+)?[" + Q_OPEN + r"]?$", re.I)
 ASPIRATION_BEFORE = re.compile(
     r"\b(?:ambition|aim|aims|aspiration|goal|target|hope|hopes|want|wants|aspires?|striving|strive|bid|determined|"
     r"plan|plans)\s+(?:is\s+|was\s+)?(?:to|for)\s+(?:be|become|achieve|get|reach|move|an?)?\b[^.;]{0,30}$", re.I)
 # A grade that belongs to someone other than the council's children's services.
 PROVIDER = re.compile(
     r"\b(?:schools?|academy|academies|nurser(?:y|ies)|colleges?|pupil\s+referral|children.s\s+homes?|"
-    r"residential\s+(?:homes?|units?|provision|settings?)|care\s+homes?|fostering\s+agenc(?:y|ies)|"
+    r"residential\s+(?:homes?|units?|provision|settings?)|care\s+homes?|fostering\s+(?:agenc(?:y|ies)|services?|teams?|provision|panel)|"
     r"independent\s+fostering|adoption\s+agenc(?:y|ies)|regional\s+adoption|providers?|hospitals?|GP|CQC|"
     r"SEND|special\s+educational\s+needs|youth\s+offending|youth\s+justice|secure\s+(?:unit|training)|"
     r"boarding|pupils?|headteacher|teachers?)\b", re.I)
@@ -114,7 +117,7 @@ AREA_PATTERNS: list[tuple[str, str]] = [
      r"(?:the\s+)?experiences?\s+and\s+progress\s+of\s+care\s+leavers|(?:services\s+for\s+|work\s+with\s+|support\s+for\s+)?"
      r"care\s+leavers?(?:\s+services?)?|(?:services\s+for\s+)?(?:young\s+people\s+)?leaving\s+care(?:\s+services?)?"),
     ("leadership",
-     r"(?:the\s+)?impact\s+of\s+(?:senior\s+)?leaders(?:\s+on\s+(?:social\s+work\s+)?practice(?:\s+with\s+children"
+     r"(?:the\s+)?impact\s+of\s+(?:(?:its|their|the\s+council.s)\s+)?(?:senior\s+)?leaders(?:\s+on\s+(?:social\s+work\s+)?practice(?:\s+with\s+children"
      r"(?:\s+and\s+families)?)?)?|leadership,?\s+management\s+and\s+governance|"
      r"(?:the\s+quality\s+of\s+|senior\s+|strategic\s+|its\s+)?leadership(?:\s+and\s+management|\s+team)?"
      r"|(?:its|their|the\s+council.s)\s+(?:senior\s+)?leaders\b"),

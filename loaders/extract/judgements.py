@@ -13,9 +13,17 @@ from dataclasses import dataclass
 from ..model import Judgement, Span
 from . import grades as lex
 from .context import Context
-from .grade_hits import GradeHit, attach, find_areas, find_grades, mixed
+from .grade_hits import COMBINED, GradeHit, attach, find_areas, find_grades, mixed, table_row
+from .years import YearMention, year_mentions
 
 YEAR_REACH = 70  # characters between a grade and the year of its inspection
+LEAVERS_IF_ILACS_2023 = "care-leavers?"  # "in every area": care leavers are an area of their own from 2023
+ILACS_SPLIT_YEAR, ILACS_FIRST_YEAR = 2023, 2018
+# Words that put a grade's year beside it: "following an inspection in late 2024", "when Ofsted rated it ...".
+DATED_BY = re.compile(r"\b(?:inspect\w*|Ofsted|inspectors?|rated|judged|graded|rating|grade|report)\b[^.;]{0,40}$", re.I)
+COUNTED_AREAS = re.compile(r"\b(?:two|three|four|five|\d|several|some|other|remaining|both)\s+(?:other\s+|more\s+|"
+                           r"of\s+(?:the|its)\s+(?:\w+\s+)?)?(?:areas?|judgements?|categories|aspects)\s+"
+                           r"(?:(?:were|are|was|being|rated|judged|graded|as|now|also)\s+)*[" + lex.Q_OPEN + r"]?$", re.I)
 LIST_ITEM = re.compile(r"^[\s\-–•*·\d.)]*(?:and\s+|or\s+)?")
 
 
@@ -30,25 +38,74 @@ class Reading:
     stated_year: int | None
     previous: bool
     also_previous: bool
+    inherited: bool = False
 
 
 def extract(ctx: Context) -> list[Judgement]:
     readings = [r for i in range(len(ctx.sentences)) for r in read_sentence(ctx, i)]
+    _inherit_years(ctx, readings)
     timeline = Timeline(ctx, readings)
     out: dict[tuple, Judgement] = {}
     for r in readings:
         for gss in r.councils:
-            for area in r.areas:
+            for written_area in r.areas:
+                area = "in-care" if written_area == COMBINED else written_area.rstrip("?")
                 for previous in ([r.previous] + ([True] if r.also_previous else [])):
                     year, stated = timeline.year_of(r, gss, area, previous)
                     if previous and r.also_previous and year is None:
                         continue  # "maintained its 'good' rating": the earlier one adds nothing without a year
                     span = ctx.sentences[r.index]
-                    held = ctx.gazetteer.council_in_year(gss, year)
-                    key = (held, area, r.hit.grade, year)
-                    out.setdefault(key, Judgement(held, area, r.hit.grade, year, ctx.doc.evidence(span.start, span.end),
-                                                  year_stated=stated, current=not previous))
+                    held = ctx.gazetteer.council_in_year(gss, year, _written_name(ctx, r.index, gss))
+                    for code in _framework_areas(written_area, year):
+                        key = (held, code, r.hit.grade, year)
+                        out.setdefault(key, Judgement(held, code, r.hit.grade, year,
+                                                      ctx.doc.evidence(span.start, span.end),
+                                                      year_stated=stated, current=not previous))
     return _merge_earlier(list(out.values()))
+
+
+def _framework_areas(written: str, year: int | None) -> list[str]:
+    """The areas a written area stands for in the framework of the inspection's year: "children in care and
+    care leavers" is one ILACS judgement in 2018-22 and two from 2023 (and in the single inspection framework)."""
+    split = year is not None and not ILACS_FIRST_YEAR <= year < ILACS_SPLIT_YEAR
+    if written == COMBINED:
+        return ["in-care", "care-leavers"] if split else ["in-care"]
+    if written == LEAVERS_IF_ILACS_2023:
+        return ["care-leavers"] if year is not None and year >= ILACS_SPLIT_YEAR else []
+    return [written]
+
+
+def _written_name(ctx: Context, index: int, gss: str) -> str | None:
+    """How the sentence (or the document) writes a council's name: "Poole" is not "Bournemouth"."""
+    for m in ctx.by_sentence[index]:
+        if m.gss == gss:
+            return m.as_written
+    return next((m.as_written for m in ctx.mentions if m.gss == gss), None)
+
+
+def _inherit_years(ctx: Context, readings: list[Reading]) -> None:
+    """An undated grade in the sentence right after a dated one about the same council and inspection takes its
+    year ("... rated good in late 2024. Only help and protection was graded requires improvement.")."""
+    by_index: dict[int, list[Reading]] = {}
+    for r in readings:
+        by_index.setdefault(r.index, []).append(r)
+    text = ctx.doc.text
+    for r in readings:
+        if r.stated_year is not None or r.also_previous:
+            continue
+        span = ctx.sentences[r.index]
+        if lex.CURRENT.search(text, span.start, span.end):
+            continue
+        donors = [d for d in by_index.get(r.index - 1, []) + by_index.get(r.index, [])
+                  if d.stated_year is not None and not d.inherited and d.previous == r.previous
+                  and set(d.councils) & set(r.councils)]
+        years = {d.stated_year for d in donors}
+        if len(years) != 1:
+            continue
+        clash = any(d.hit.grade != r.hit.grade and set(d.areas) & set(r.areas) for d in donors)
+        if not clash:
+            r.stated_year = years.pop()
+            r.inherited = True
 
 
 def _merge_earlier(judgements: list[Judgement]) -> list[Judgement]:
@@ -62,6 +119,11 @@ def read_sentence(ctx: Context, index: int) -> list[Reading]:
     sentence = text[span.start:span.end]
     if lex.ANNUAL_RATING.search(sentence):
         return []
+    row = table_row(text, span.start, span.end)
+    if row is not None:
+        councils = ctx.councils_at(index, row.start)
+        year, previous, _ = _time(ctx, index, row, [row]) if councils else (None, False, False)
+        return [Reading(index, row, councils, list(row.areas), year, previous, False)] if councils else []
     hits = find_grades(text, span.start, span.end)
     if not hits:
         return []
@@ -83,20 +145,24 @@ def read_sentence(ctx: Context, index: int) -> list[Reading]:
         councils = _councils(ctx, index, hit)
         if not councils:
             continue
-        year, previous, also_previous = _time(ctx, index, hit)
+        year, previous, also_previous = _time(ctx, index, hit, hits)
         readings.append(Reading(index, hit, councils, area_codes, year, previous, also_previous))
     return readings
 
 
 def _areas_of(ctx: Context, index: int, hit: GradeHit) -> list[str]:
     if hit.all_areas:
-        return [a for a in lex.MAIN_AREAS if a not in hit.excluded and not (hit.role == "contrast" and a == "overall")]
+        excluded = set(hit.excluded) | ({"in-care", "care-leavers"} if COMBINED in hit.excluded else set())
+        areas = [a for a in lex.MAIN_AREAS if a not in excluded and not (hit.role == "contrast" and a == "overall")]
+        return areas + ([] if "care-leavers" in excluded else [LEAVERS_IF_ILACS_2023])
     if hit.role == "contrast":
         return []
     if hit.areas:
         return hit.areas
     if _provider_grade(ctx, index, hit):
         return []
+    if COUNTED_AREAS.search(ctx.doc.text, max(0, hit.start - 80), hit.start):
+        return []  # "rated good, with two areas outstanding": not the overall grade
     if hit.weak and not _service_subject(ctx, index, hit):
         return []
     return ["overall"]
@@ -169,18 +235,22 @@ def _councils(ctx: Context, index: int, hit: GradeHit) -> list[str]:
     return ctx.councils_at(index, hit.start)
 
 
-def _time(ctx: Context, index: int, hit: GradeHit) -> tuple[int | None, bool, bool]:
+def _time(ctx: Context, index: int, hit: GradeHit, hits: list[GradeHit]) -> tuple[int | None, bool, bool]:
     """(stated year, earlier inspection?, also the inspection reported ("maintained")?) for a grade."""
     text, span = ctx.doc.text, ctx.sentences[index]
     clauses = _clauses(text, span)
     k = next(i for i, (a, b) in enumerate(clauses) if a <= hit.start < b)
     a, b = clauses[k]
     clause = text[a:b]
-    year = _nearest_year(text, a, b, hit)
+    year = _nearest_year(ctx, a, b, hit)
     previous = hit.role == "from" or bool(lex.PREVIOUS.search(clause))
     if year is None and k > 0 and lex.RELATIVE_START.match(clause):
         pa, pb = clauses[k - 1]
-        year = _nearest_year(text, pa, pb)
+        year = _nearest_year(ctx, pa, pb)
+        if year is None:  # "since 2021, when services were rated ...": the year the clause hangs on
+            ending = _year_ending(ctx, pa, pb)
+            if ending is not None:
+                year, previous = ending.year, previous or _before_document(ctx, ending.year)
         if year is not None:
             previous = previous or bool(lex.PREVIOUS.search(text, pa, pb))
     if year is None and k > 0:
@@ -188,12 +258,18 @@ def _time(ctx: Context, index: int, hit: GradeHit) -> tuple[int | None, bool, bo
         opening = text[fa:fb]
         between = text[fb:hit.start]
         if lex.YEAR.search(opening) and not find_grades(text, fa, fb) and not lex.CURRENT.search(between):
-            year = _nearest_year(text, fa, fb)
+            year = _nearest_year(ctx, fa, fb)
             previous = previous or bool(lex.PREVIOUS.search(opening))
+    if year is None:
+        year = _sentence_year(ctx, index, hit, hits, previous)
     maintained = hit.role == "plain" and bool(lex.MAINTAINED.search(text, a, hit.start)) and previous
     if maintained:
         return year, False, True
     return year, previous, False
+
+
+def _before_document(ctx: Context, year: int) -> bool:
+    return ctx.year is not None and year < ctx.year - 1
 
 
 def _clauses(text: str, span: Span) -> list[tuple[int, int]]:
@@ -201,19 +277,51 @@ def _clauses(text: str, span: Span) -> list[tuple[int, int]]:
     return [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1) if cuts[i] < cuts[i + 1]] or [(span.start, span.end)]
 
 
-def _nearest_year(text: str, start: int, end: int, hit: GradeHit | None = None) -> int | None:
+def _years(ctx: Context, start: int, end: int) -> list[YearMention]:
+    """Years in text[start:end] that may date an inspection (not "created in 2019", "a decline since 2018")."""
+    text = ctx.doc.text
+    return [y for y in year_mentions(text, start, end, ctx.doc.published)
+            if not lex.OTHER_EVENT_YEAR.search(text, max(0, y.start - 80), y.start)]
+
+
+def _nearest_year(ctx: Context, start: int, end: int, hit: GradeHit | None = None) -> int | None:
     """The year in text[start:end] nearest the grade (within a short reach of it), or the last one."""
     years = []
-    for m in lex.YEAR.finditer(text, start, end):
-        if lex.OTHER_EVENT_YEAR.search(text, max(0, m.start() - 80), m.start()):
-            continue
+    for y in _years(ctx, start, end):
         if hit is None:
-            years.append((0, int(m.group())))
+            years.append((0, y.year))
             continue
-        distance = hit.start - m.end() if m.end() <= hit.start else m.start() - hit.end
+        distance = hit.start - y.end if y.end <= hit.start else y.start - hit.end
         if distance <= YEAR_REACH:
-            years.append((distance, int(m.group())))
+            years.append((distance, y.year))
     return min(years)[1] if years else None
+
+
+def _year_ending(ctx: Context, start: int, end: int) -> YearMention | None:
+    """A year that ends the clause ("... since 2021"), whatever the words before it."""
+    text = ctx.doc.text
+    for y in year_mentions(text, start, end, ctx.doc.published):
+        if not text[y.end:end].strip(" ,"):
+            return y
+    return None
+
+
+def _sentence_year(ctx: Context, index: int, hit: GradeHit, hits: list[GradeHit], previous: bool) -> int | None:
+    """A year elsewhere in the sentence that dates its inspection ("..., which required improvement, following
+    an inspection in late 2024"), when no other grade stands nearer it and it is the only such year."""
+    text, span = ctx.doc.text, ctx.sentences[index]
+    found = set()
+    for y in _years(ctx, span.start, span.end):
+        if not DATED_BY.search(text, max(span.start, y.start - 60), y.start):
+            continue
+        nearest = min(hits, key=lambda h: h.start - y.end if y.end <= h.start else y.start - h.end)
+        if nearest is not hit and (nearest.start - y.end if y.end <= nearest.start else y.start - nearest.end) <= YEAR_REACH:
+            continue  # the year of another grade in the sentence
+        lead = text[max(span.start, y.start - 80):y.start]
+        if bool(lex.PREVIOUS.search(lead)) and not previous:
+            continue
+        found.add(y.year)
+    return found.pop() if len(found) == 1 else None
 
 
 class Timeline:
@@ -227,11 +335,14 @@ class Timeline:
         self.stated: dict[tuple[str, str, int], set[str]] = {}
         for r in readings:
             for gss in r.councils:
-                if r.stated_year and (r.previous or r.also_previous or (ctx.year and r.stated_year < ctx.year)):
+                if not r.stated_year:
+                    continue
+                if r.previous or r.also_previous or (ctx.year and r.stated_year < ctx.year - 1):
                     self.earlier.setdefault(gss, []).append(r.stated_year)
-                if r.stated_year:
-                    for area in r.areas:
-                        self.stated.setdefault((gss, area, r.stated_year), set()).add(r.hit.grade)
+                else:  # "rated good in late 2024" in an article of early 2025: the inspection it reports
+                    self.current.setdefault(gss, []).append(r.stated_year)
+                for area in r.areas:
+                    self.stated.setdefault((gss, area, r.stated_year), set()).add(r.hit.grade)
         self._scan()
 
     def _clashes(self, gss: str, area: str, year: int, grade: str) -> bool:
@@ -244,20 +355,20 @@ class Timeline:
                 lead = text[max(span.start, m.start() - 40):m.start()]
                 if re.search(r"\b(?:recent|latest|first|second|third|this|new|today|during)\b", lead, re.I):
                     self.visited.update(ctx.councils_at(i, m.start()))
-            for m in lex.YEAR.finditer(text, span.start, span.end):
-                near = text[max(span.start, m.start() - 60):min(span.end, m.end() + 40)]
-                lead = text[max(span.start, m.start() - 80):m.start()]
+            for y in year_mentions(text, span.start, span.end, ctx.doc.published):
+                near = text[max(span.start, y.start - 60):min(span.end, y.end + 40)]
+                lead = text[max(span.start, y.start - 80):y.start]
                 if not lex.INSPECTION_WORD.search(near) or lex.VISIT_WORD.search(near):
                     continue
-                if lex.OTHER_EVENT_YEAR.search(text, max(0, m.start() - 80), m.start()):
+                if lex.OTHER_EVENT_YEAR.search(text, max(0, y.start - 80), y.start):
                     continue
-                councils = ctx.councils_at(i, m.start())
+                councils = ctx.councils_at(i, y.start)
                 if lex.PREVIOUS.search(lead):
                     for gss in councils:
-                        self.earlier.setdefault(gss, []).append(int(m.group()))
+                        self.earlier.setdefault(gss, []).append(y.year)
                     continue
                 for gss in councils:
-                    self.current.setdefault(gss, []).append(int(m.group()))
+                    self.current.setdefault(gss, []).append(y.year)
 
     def year_of(self, r: Reading, gss: str, area: str, previous: bool) -> tuple[int | None, bool]:
         if r.stated_year and not (r.also_previous and not previous):
@@ -265,10 +376,13 @@ class Timeline:
         if previous:
             years = [y for y in self.earlier.get(gss, []) if not self._clashes(gss, area, y, r.hit.grade)]
             return (max(years), True) if years else (None, False)
-        if gss in self.visited:
+        years = [y for y in self.current.get(gss, []) if y not in self.earlier.get(gss, [])]
+        if gss in self.visited and not years:
             return None, False  # the grade a visit's article quotes is from an earlier full inspection
-        years = self.current.get(gss)
-        year = max(years) if years else self.ctx.year
-        if year is not None and (year in self.earlier.get(gss, []) or self._clashes(gss, area, year, r.hit.grade)):
-            return None, False
-        return year, bool(years)
+        for year, stated in ([(max(years), True)] if years else []) + [(self.ctx.year, False)]:
+            if year is None or (gss in self.visited and not stated):
+                break
+            if year in self.earlier.get(gss, []) or self._clashes(gss, area, year, r.hit.grade):
+                continue
+            return year, stated
+        return None, False
