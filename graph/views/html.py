@@ -27,7 +27,8 @@ from .style import AREAS, GRADES, KINDS, legend, node_look
 
 HERE = Path(__file__).resolve().parent
 VIS_DIR = Path(pyvis.__file__).resolve().parent / "templates" / "lib" / "vis-9.1.2"
-PHYSICS_UP_TO = 350  # nodes; bigger views start from the precomputed layout with physics off
+PHYSICS_UP_TO = 120  # nodes; bigger views start from the precomputed layout with physics off
+DOTS_FROM = 120  # nodes; from here councils are grade-coloured dots (boxes zoomed out are empty bars)
 SYMMETRIC = {"named with"}
 EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", re.I)
 
@@ -58,7 +59,7 @@ def options(nodes: int, physics: bool) -> dict[str, object]:
             "borderWidth": 1.5,
             "font": {"size": 14, "face": "system-ui, 'DejaVu Sans', sans-serif", "strokeWidth": 3,
                      "strokeColor": "#ffffff"},
-            "scaling": {"min": 8, "max": 34, "label": {"enabled": False, "drawThreshold": 7 if nodes > 150 else 4}},
+            "scaling": {"min": 12, "max": 36, "label": {"enabled": False, "drawThreshold": 7 if nodes > 150 else 4}},
             "margin": 8,
         },
         "edges": {
@@ -91,6 +92,11 @@ def build_network(graph: nx.DiGraph, physics: bool) -> Network:
     ids = {node: i for i, node in enumerate(graph.nodes)}
     for node, data in graph.nodes(data=True):
         look = node_look(data["kind"], data.get("grade"))
+        if data["kind"] == "council" and graph.number_of_nodes() >= DOTS_FROM:
+            look["shape"] = "dot"
+            look["font"] = {"color": "#0d2b45", "size": 16}
+            fill = look["color"]["background"]  # type: ignore[index]
+            look["color"] = {"background": fill, "border": fill, "highlight": {"background": fill, "border": "#000"}}
         x, y = where[node]
         net.add_node(ids[node], label=data["label"], title=data.get("title") or data["label"],
                      value=data.get("degree", 0) + 1, x=x, y=y, kind=data["kind"],
@@ -122,7 +128,8 @@ def render_page(projection: Projection, summary: Summary, *, physics: bool | Non
     html = env.get_template("page.html").render(
         title=projection.title, level=projection.level, summary=summary, collapsed=projection.collapsed,
         notes=projection.notes, query_text=query_text,
-        legend=[row for row in legend() if row["group"] == "grade" or row["key"] in kinds_present],
+        legend=[dict(row, shape="dot") if row["key"] == "council" and graph.number_of_nodes() >= DOTS_FROM else row
+                for row in legend() if row["group"] == "grade" or row["key"] in kinds_present],
         kinds=kinds_present, kind_labels={k: KINDS[k].label for k in KINDS},
         grades=[(g, label, colour) for g, (label, colour) in GRADES.items()], areas=AREAS,
         physics=physics,
