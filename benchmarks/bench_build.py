@@ -113,7 +113,7 @@ def table(runs: list[dict]) -> str:
             ("peak MiB (process tree)", lambda r: f"{r['tree_peak_mib']:.0f}"),
             ("peak MiB (main / largest worker)", lambda r: f"{r['self_peak_mib']:.0f} / {r['worker_peak_mib']:.0f}"),
             ("quads in store", lambda r: f"{r['quads']}")]
-    rows += [(f"{stage} s (ms/doc)", lambda r, s=stage: f"{r['timings'][s]:.1f} ({1000 * r['timings'][s] / max(1, r['loaded'] + r['rejected']):.2f})")
+    rows += [(f"{stage} CPU s (ms/doc)", lambda r, s=stage: f"{r['timings'][s]:.1f} ({1000 * r['timings'][s] / max(1, r['loaded'] + r['rejected']):.2f})")
              for stage in runs[0]["timings"]]
     width = max(len(label) for label, _ in rows)
     lines = [f"{'':{width}}  " + "  ".join(f"{r['name']:>18}" for r in runs)]
