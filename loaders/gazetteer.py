@@ -61,7 +61,9 @@ class Gazetteer:
         self._regex = re.compile(rf"(?<![\w&])(?:{pattern})(?![\w&])", re.I)
 
     def resolve(self, name: str, year: int | None = None) -> CouncilRecord | None:
-        """The council a name stands for in a year (a current council where two share it)."""
+        """The council a name stands for in a year (a current council where two share it). A place whose
+        council had ended by then stands for the one successor that covers it ("Poole" in 2024 is BCP); with
+        no year, a name stands for the council of today."""
         candidates = self.by_name.get(" ".join(name.split()).casefold(), [])
         if not candidates:
             return None
@@ -69,8 +71,22 @@ class Gazetteer:
             existing = [c for c in candidates if c.existed_in(year)]
             if existing:
                 candidates = existing
+            elif all(c.end is not None and c.end.year < year for c in candidates):
+                later = self._successor_in(candidates, year)
+                if later:
+                    return later
         current = [c for c in candidates if c.end is None]
+        if not current and year is None:
+            later = self._successor_in(candidates, None)
+            if later:
+                return later
         return (current or candidates)[0]
+
+    def _successor_in(self, ended: list[CouncilRecord], year: int | None) -> CouncilRecord | None:
+        """The single council that took over from ended councils (in a year, or today)."""
+        found = {gss for record in ended for gss in record.successors
+                 if gss in self.records and (self.records[gss].existed_in(year) if year else self.records[gss].end is None)}
+        return self.records[found.pop()] if len(found) == 1 else None
 
     def council_in_year(self, gss: str, year: int | None, written: str | None = None) -> str:
         """The council that held a name in a year: North Yorkshire's 2018 inspection was of the county council
@@ -96,12 +112,22 @@ class Gazetteer:
                 continue
             if OTHER_BODY_AFTER.match(text, m.end()) and not re.search(r"council|borough|authority", written, re.I):
                 continue
-            if self._part_of_longer_name(text, m.start()):
+            if self._part_of_longer_name(text, m.start()) or self._another_place(text, m.end(), written):
                 continue
             record = self.resolve(written, year)
             if record:
                 matches.append(NameMatch(record.gss, m.start(), m.end(), written))
         return matches
+
+    def _another_place(self, text: str, end: int, written: str) -> bool:
+        """'Stoke Newington' is not Stoke-on-Trent: a short form of a council's name (not its name in full or
+        its usual short name) followed by a capitalised word is part of another place's name."""
+        records = self.by_name.get(" ".join(written.split()).casefold(), [])
+        if not records or any(written.casefold() in (r.name.casefold(), r.short_name.casefold()) for r in records):
+            return False
+        after = re.match(r"[ \t]+([A-Z][\w'’-]*)", text[end:end + 30])
+        return bool(after) and after.group(1).lower() not in FUNCTION_WORDS and not re.match(
+            r"(?:Council|City|County|Borough|Metropolitan|Children|Social|Services?)\b", after.group(1))
 
     @staticmethod
     def _part_of_longer_name(text: str, start: int) -> bool:

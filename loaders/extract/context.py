@@ -17,6 +17,12 @@ COORDINATION_GAP = re.compile(r"^(?:\s*(?:council|county council|city council|bo
 # Clause breaks that separate subjects within a sentence.
 STRONG_BREAK = re.compile(r";|,?\s+(?:but|while|whilst|whereas|although|though)\b|\s[—–]\s|:\s", re.I)
 # Words that point back to the council in focus.
+# Words that name a council only in passing, as a partner or a comparison ("works with neighbouring Haringey").
+PASSING_BEFORE = re.compile(r"\b(?:with|alongside|than|like|unlike|including|such\s+as|compared\s+(?:with|to)|as\s+well\s+as|"
+                            r"besides|joined\s+by)\s+(?:the\s+)?(?:neighbouring\s+|nearby\s+|fellow\s+)?$", re.I)
+# A clause set inside the subject's ("Dorset Council, which shares services with BCP, was rated ..."; brackets).
+INSERTED = re.compile(r",\s*(?:which|who|whose|where|that|like|unlike|alongside|along\s+with|as\s+well\s+as)\b[^,;:]*,|\([^()]*\)",
+                      re.I)
 INDIRECT = re.compile(r"\b(?:the|this|that|our|its)\s+(?:[\w-]+\s+){0,3}?(?:council|authority|county|borough|city|"
                       r"department|service|services)\b|\b(?:it|its|they|their|we|our)\b", re.I)
 
@@ -50,11 +56,23 @@ class Context:
         return counts.most_common(1)[0][0]
 
     def council_in_focus(self, index: int) -> str | None:
-        """The council sentence `index` is about: the last one named in it or before it, else the main one."""
+        """The council sentence `index` is about: the last one named in it or before it other than in passing
+        ("The council works with neighbouring Haringey" keeps the focus), else the main one."""
+        passing: str | None = None
         for i in range(index, -1, -1):
-            if self.by_sentence[i]:
-                return self.by_sentence[i][-1].gss
-        return self.main_council()
+            names = self.by_sentence[i]
+            if not names:
+                continue
+            principal = [m for m in names if not self.in_passing(m)]
+            if principal:
+                return principal[-1].gss
+            passing = passing or names[-1].gss
+        return self.main_council() or passing
+
+    def in_passing(self, match: NameMatch) -> bool:
+        """A council named as a partner or for comparison, not as the subject."""
+        text = self.doc.text
+        return bool(PASSING_BEFORE.search(text, max(0, match.start - 40), match.start))
 
     def sentence_index(self, pos: int) -> int | None:
         for i, span in enumerate(self.sentences):
@@ -96,6 +114,10 @@ class Context:
         start, end = self.clause_bounds(index, pos)
         names = self.by_sentence[index]
         before = [m for m in names if start <= m.start and m.end <= pos]
+        if len(before) > 1:  # the subject, not a council named inside a clause set into it or in passing
+            inserted = [(m.start(), m.end()) for m in INSERTED.finditer(self.doc.text, start, pos)]
+            principal = [m for m in before if not any(a <= m.start < b for a, b in inserted) and not self.in_passing(m)]
+            before = principal or before
         if before:
             return self.group_of(index, before[-1])
         after = [m for m in names if pos <= m.start and m.end <= end]

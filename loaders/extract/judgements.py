@@ -60,7 +60,8 @@ def extract(ctx: Context) -> list[Judgement]:
                         key = (held, code, r.hit.grade, year)
                         out.setdefault(key, Judgement(held, code, r.hit.grade, year,
                                                       ctx.doc.evidence(span.start, span.end),
-                                                      year_stated=stated, current=not previous))
+                                                      year_stated=stated,
+                                                      current=not previous and not (year and _before_document(ctx, year))))
     return _merge_earlier(list(out.values()))
 
 
