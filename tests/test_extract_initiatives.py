@@ -91,3 +91,41 @@ def test_a_capital_that_only_starts_the_sentence_is_not_a_name(places):
 def test_the_subject_council_runs_it_not_a_partner_named_later(places):
     text = "Gateshead, together with Sunderland, has been chosen to run the Family Bridges pilot."
     assert initiatives(text, places)["Family Bridges"].gss == gss(places, "Gateshead")
+
+
+def test_a_place_then_capitalised_words_is_a_name_but_a_department_is_not(places):
+    text = ("Derby has opened the Derby Young Carers Hub, which runs after school. "
+            "The Oldham Kinship Partnership meets monthly. "
+            "The Derby Multi-Agency Safeguarding Hub and the Derby Youth Justice Service were praised, "
+            "as was the Derby Safeguarding Children Partnership.")
+    found = initiatives(text, places)
+    assert set(found) == {"Derby Young Carers Hub", "Oldham Kinship Partnership"}
+    assert found["Oldham Kinship Partnership"].gss == gss(places, "Oldham")
+
+
+def test_a_comma_or_a_possessive_inside_a_name(places):
+    text = ("Rochdale credits its Safe Home, Safe Future model for fewer children entering care. "
+            "The Bury Care Leavers' Charter sets out what young adults can expect.")
+    found = initiatives(text, places)
+    assert set(found) == {"Safe Home, Safe Future", "Bury Care Leavers' Charter"}
+
+
+def test_possessive_apostrophes_and_praise_in_quotes_are_not_names(places):
+    text = ("Ana Ruiz leads children's and adults' services in Bolton. "
+            "The council's care leavers' service was expanded. "
+            "Inspectors praised Bolton's 'highly effective' partnership with schools.")
+    assert initiatives(text, places) == {}
+
+
+def test_a_place_modifier_is_not_part_of_the_name(places):
+    found = initiatives("Leeds funds the Headingley-based Open Door youth project.", places)
+    assert set(found) == {"Open Door"}
+
+
+def test_a_team_named_with_an_acronym_an_operation_and_a_name_called_in_quotes(places):
+    text = ("Stockport set up its CALM Steps team for teenagers. Schools in Stockport get Operation Compass "
+            "alerts the next morning. Its children in care council, known as 'Voices Up', meets monthly. "
+            "The EDT team and the Leaving Care team were praised.")
+    found = initiatives(text, places)
+    assert set(found) == {"CALM Steps", "Operation Compass", "Voices Up"}
+    assert found["CALM Steps"].gss == gss(places, "Stockport")

@@ -20,7 +20,11 @@ from .context import Context
 from .focus import council_for
 
 TRIGGER = (r"programmes?|programs?|projects?|services?|models?|schemes?|initiatives?|enterprises?|approach(?:es)?|"
-           r"hubs?|partnerships?|pilots?|networks?")
+           r"hubs?|partnerships?|pilots?|networks?|teams?")
+# Capitalised words that end a proper name without a trigger word ("the Young People's Promise").
+NAME_HEAD = re.compile(r"^(?:Promise|Pledge|Charter|Covenant|Offer|Guarantee|Passport|Academy|Café|Cafe|Club|Collective)$")
+TEAM_WORD = re.compile(r"^teams?$", re.I)
+HEAD_ANYWHERE = re.compile(r"\b(?:Promise|Pledge|Charter|Covenant|Offer|Guarantee|Passport|Academy|Café|Cafe|Club|Collective)\b")
 TRIGGER_WORD = re.compile(rf"^(?:{TRIGGER})$", re.I)
 TRIGGER_ANYWHERE = re.compile(rf"\b(?:{TRIGGER})\b", re.I)
 
@@ -38,14 +42,29 @@ KNOWN_FIRST_WORDS = frozenset(k.split()[0].lower() for k in KNOWN)
 KNOWN_RE = re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(k) for k in sorted(KNOWN, key=len, reverse=True))
                       + r")(?![\w'’-])", re.I)
 
-CAP = r"(?=[A-Za-z])(?:[A-Z][\w’'&-]*[\w&]|[A-Z]|[a-z]+\d\w*)"
+CAP = r"(?=[A-Za-z])(?:[A-Z][\w’'&-]*[\w&](?:(?<=s)['’](?=\s+[A-Z]))?|[A-Z]|[a-z]+\d\w*)"
 CONNECTOR = r"(?:of|and|the|for|in|to|around|on|at|with|&)"
 RUN = rf"{CAP}(?:\s+(?:{CONNECTOR}\s+)*{CAP})*"
 # "New Beginnings programme", "Specialist Intensive Worker Hub (SIWH) project", "PHASE social enterprise"
 NAMED = re.compile(rf"(?<![\w’'])(?P<name>{RUN})(?:\s*\((?P<acr>[A-Za-z]{{2,8}})\))?"
                    rf"(?P<tail>(?:\s+(?!(?:of|for|and|to|in|the|a|an|on|at|with|from|by)\b)[a-z][\w-]*){{0,2}}?\s+(?:{TRIGGER}))?"
                    rf"(?![\w-])")
-QUOTED = re.compile(rf"[‘'\"“](?P<name>[^‘’'\"“”]{{3,40}})[’'\"”]\s+(?:(?:[a-z][\w-]*)\s+){{0,1}}(?:{TRIGGER})\b")
+# A quote opens after a space or bracket, never inside a word ("children's and adults' services" holds none).
+_OPEN, _CLOSE = r"(?<![\w’'])[‘'\"“](?=\S)", r"(?<=\S)[’'\"”](?![\w’'])"
+QUOTED = re.compile(rf"{_OPEN}(?P<name>[^‘’'\"“”]{{3,40}}){_CLOSE}\s+(?:(?:[a-z][\w-]*)\s+){{0,1}}(?:{TRIGGER})\b")
+# 'its youth council, called "Speakerbox"': a quoted name introduced as one.
+QUOTED_CALLED = re.compile(rf"\b(?:called|named|known\s+as|dubbed|branded)\s+{_OPEN}(?P<name>[^‘’'\"“”]{{2,40}}){_CLOSE}")
+# Words that make a quoted phrase praise rather than a name ("a 'very strong' partnership").
+PRAISE = set("""
+very really highly truly extremely particularly exceptionally genuinely deeply hugely most more less so too
+strong good effective robust excellent exemplary outstanding impressive positive weak poor inadequate stable
+secure sustained consistent clear swift timely thorough creative innovative ambitious tenacious
+""".split())
+# Police operations are named programmes ("Operation Encompass").
+OPERATION = re.compile(r"\bOperation\s+(?P<word>[A-Z][a-z]+)\b")
+# "Right Help, Right Time model": a name whose two halves a comma joins.
+PAIRED = re.compile(rf"(?<![\w’'])(?P<name>{CAP}(?:\s+{CAP}){{1,3}},\s+{CAP}(?:\s+{CAP}){{1,3}})"
+                    rf"(?=(?:\s+[a-z][\w-]*)?\s+(?:{TRIGGER})\b)")
 INTRODUCED = re.compile(rf"\b(?:{TRIGGER}|initiatives?)\s+(?:like|such\s+as|including|called|named|known\s+as|"
                         rf"dubbed|branded)\s+(?:the\s+)?(?P<name>{RUN})")
 TITLED = re.compile(rf"\b(?:through|via|under|called|named|known\s+as|dubbed|branded|part\s+of)\s+"
@@ -72,6 +91,19 @@ NOT_INITIATIVE = re.compile(
 ACRONYMS_NOT_INITIATIVES = {"CAMHS", "MASH", "LSCB", "PLO", "DFE", "NHS", "SEND", "CSE", "ILACS", "SIF", "JTAI", "LADO",
                             "IRO", "UASC", "YOT", "ADCS", "LGA", "CQC", "HMI", "HMCI", "CCG", "ICB", "EHCP", "DCS",
                             "MP", "UK", "BBC", "GP", "CIN", "CP", "LAC", "FGM", "MACE", "PHE"}
+# Possessives that belong inside a name rather than naming its owner.
+NAME_POSSESSIVES = {"people's", "children's", "childrens'", "parents'", "carers'", "women's", "men's", "families'",
+                    "leavers'", "girls'", "boys'"}
+# "Hove-based", "council-run", "borough-wide": where or by whom, not part of the name.
+PLACE_MODIFIER = re.compile(r"-(?:based|led|run|wide|funded|backed|owned|commissioned)$", re.I)
+# What a council's own department or statutory body is called; with a place before it, still not an initiative.
+DEPARTMENT = re.compile(
+    r"^(?:(?:multi[\s-]agency\s+)?safeguarding(?:\s+children)?(?:['’]s)?\s+(?:hub|partnership|board)s?|"
+    r"youth\s+(?:offending|justice)\s+(?:service|team)s?|children(?:['’]s)?\s+(?:services?|social\s+care|trust)|"
+    r"(?:children(?:['’]s)?\s+)?(?:fostering|adoption|leaving\s+care|care\s+leavers['’]?|early\s+help|social\s+care|"
+    r"family\s+support|disabled\s+children(?:['’]s)?|social\s+work|education|safeguarding)\s+(?:service|team)s?|"
+    r"(?:integrated\s+)?front\s+door|virtual\s+school|(?:children(?:['’]s)?\s+and\s+)?families(?:\s+services?)?)$",
+    re.I)
 SENTENCE_WORDS = set("""
 the a an in at on of for and but this that these those it its our their his her we they he she out through under
 part after before during since while when where what why how all some most overall however meanwhile despite
@@ -138,31 +170,52 @@ def _acronyms(ctx: Context) -> dict[str, str]:
 def _names_in(ctx: Context, start: int, end: int, acronyms: dict[str, str]):
     text = ctx.doc.text
     has_trigger = TRIGGER_ANYWHERE.search(text, start, end) is not None
-    for m in NAMED.finditer(text, start, end) if has_trigger else ():
+    has_head = has_trigger or HEAD_ANYWHERE.search(text, start, end) is not None
+    paired = []
+    for m in PAIRED.finditer(text, start, end) if has_trigger and "," in text[start:end] else ():
+        name, name_start = _trim(m.group("name"), m.start("name"), start)
+        if "," in name and _is_initiative_name(ctx, name) and not any(_only_generic(h) for h in name.split(",")):
+            paired.append((name_start, m.end("name")))
+            yield name, name_start
+    for m in NAMED.finditer(text, start, end) if has_head else ():
+        if any(a <= m.start("name") < b for a, b in paired):
+            continue
         name, name_start = _trim(m.group("name"), m.start("name"), start)
         if not name:
             continue
         words = name.split()
-        trigger_inside = TRIGGER_WORD.match(words[-1]) is not None and len(words) > 1
+        last = words[-1]
+        trigger_inside = len(words) > 1 and (TRIGGER_WORD.match(last) is not None or NAME_HEAD.match(last) is not None)
         if not (m.group("tail") or trigger_inside or m.group("acr")):
             continue
         if not m.group("tail") and m.group("acr") and not trigger_inside:
             continue
+        team = TEAM_WORD.match(last) if trigger_inside else m.group("tail") and TEAM_WORD.match(m.group("tail").split()[-1])
+        if team and not (len(words) > 1 + bool(trigger_inside) and any(_coined(w) for w in words)):
+            continue  # "the Leaving Care team", "the EDT team": a team is named by a coined word and another
         if len(words) == 1 and name_start == _first_word_start(text, start) and not _coined(name):
             continue  # "Highly developed partnerships": a capital that only starts the sentence
         if re.fullmatch(r"[A-Za-z]{2,8}", name) and name in acronyms:
             name = acronyms[name]
         if _is_initiative_name(ctx, name):
             yield name, name_start
-    for m in QUOTED.finditer(text, start, end):
+    quoted = text.find("'", start, end) >= 0 or any(q in text[start:end] for q in "‘\"“")
+    for m in QUOTED.finditer(text, start, end) if quoted and has_trigger else ():
         name = m.group("name").strip()
-        if 1 <= len(name.split()) <= 5 and not NOT_INITIATIVE.search(name) and not _only_generic(name):
+        if 1 <= len(name.split()) <= 5 and not NOT_INITIATIVE.search(name) and not _only_generic(name) \
+                and not _praise(name):
+            yield name, m.start("name")
+    for m in QUOTED_CALLED.finditer(text, start, end) if quoted else ():
+        name = m.group("name").strip()
+        if name[:1].isupper() and len(name.split()) <= 5 and _is_initiative_name(ctx, name):
             yield name, m.start("name")
     for pattern in (INTRODUCED, TITLED):
         for m in pattern.finditer(text, start, end) if has_trigger or pattern is TITLED else ():
             name = _strip_trigger(m.group("name"))
             if _is_initiative_name(ctx, name, allow_the=True):
                 yield name, m.start("name")
+    for m in OPERATION.finditer(text, start, end) if "Operation " in text[start:end] else ():
+        yield m.group(0), m.start()
     lowered = text[start:end].lower()
     for m in KNOWN_RE.finditer(text, start, end) if any(k in lowered for k in KNOWN_FIRST_WORDS) else ():
         written = m.group(0)
@@ -173,6 +226,14 @@ def _names_in(ctx: Context, start: int, end: int, acronyms: dict[str, str]):
             yield _canonical(written), m.start()
         elif followed and several:
             yield _canonical(written), m.start()
+
+
+def _praise(name: str) -> bool:
+    """A quoted phrase of lower-case words that grades rather than names ('very strong', 'highly effective')."""
+    if re.search(r"[A-Z\d]", name):
+        return False
+    words = name.lower().split()
+    return words[0] in PRAISE or words[-1] in PRAISE
 
 
 def _first_word_start(text: str, sentence_start: int) -> int:
@@ -201,11 +262,15 @@ def _strip_trigger(name: str) -> str:
 
 
 def _trim(name: str, offset: int, sentence_start: int) -> tuple[str, int]:
-    """Drop the words a sentence starts with ('Out of the ...') and possessives ('Hampshire's ...')."""
+    """Drop the words a sentence starts with ('Out of the ...'), owners ('Hampshire's ...') and where it is
+    based ('the Hove-based ...'); a possessive inside a name stays ('Young People's Promise')."""
     words = list(re.finditer(r"\S+", name))
     first = 0
     for i, w in enumerate(words):
-        if re.search(r"['’]s$", w.group(0)):
+        word = w.group(0)
+        owner = i == len(words) - 1 or word.lower().replace("’", "'") not in NAME_POSSESSIVES
+        if re.search(r"['’]s$", word) and owner or \
+                PLACE_MODIFIER.search(word):
             first = i + 1
     while first < len(words):
         word = words[first].group(0)
@@ -214,6 +279,10 @@ def _trim(name: str, offset: int, sentence_start: int) -> tuple[str, int]:
             first += 1
             continue
         break
+    for i in range(len(words) - 2, first, -1):  # "X Services and the Y Partnership": two names, the last one ours
+        if words[i].group(0) == "the" and words[i - 1].group(0) in ("and", "&"):
+            first = i + 1
+            break
     if first >= len(words):
         return "", offset
     trimmed = name[words[first].start():]
@@ -234,12 +303,24 @@ def _is_initiative_name(ctx: Context, name: str, allow_the: bool = False) -> boo
     bare = re.sub(r"^The\s+", "", name) if allow_the else name
     if _only_generic(bare) and not KNOWN_RE.fullmatch(bare):
         return False
-    # a council's or a place's own name ("the North Yorkshire approach")
+    words = bare.split()
+    if any(DEPARTMENT.match(" ".join(words[i:])) for i in range(min(len(words), 4))):
+        return False  # "Essex Safeguarding Children Partnership": a statutory body with its place before it
+    # a council's or a place's own name ("the North Yorkshire approach"), a council's department ("Kent Youth
+    # Justice Service"); a place and capitalised words is a name ("the Kent Youth Hub")
     for m in ctx.gazetteer.find(bare):
         rest = (bare[:m.start] + bare[m.end:]).strip()
-        if not rest or _only_generic(rest):
+        if not rest or _only_generic(rest) and not _proper_after_place(bare[:m.start], rest):
             return False
     return True
+
+
+def _proper_after_place(before: str, rest: str) -> bool:
+    """'Sefton Adoption Partnership': the place opens the name and two or more capitalised words that are not
+    a department's title follow it."""
+    words = [w for w in rest.split() if w.lower() not in ("and", "the", "for", "of", "in", "to", "&")]
+    return (not before.strip() and len(words) >= 2 and all(w[:1].isupper() for w in words)
+            and not DEPARTMENT.match(rest))
 
 
 def _council(ctx: Context, index: int, position: int) -> tuple[str | None, int]:
