@@ -157,7 +157,8 @@ def build(store: ox.Store, paths: Iterable[Path], *, batch_size: int = 200, work
     """Load the files (and folders' files) into the store, one transaction per batch of `batch_size`.
 
     `workers` processes read, extract, map and validate (default: one per core for large builds, none for
-    small ones); this process writes."""
+    small ones); this process writes. Workers are spawned, so a script that calls build() with workers
+    must keep its top level under `if __name__ == "__main__":` (Python's rule for multiprocessing)."""
     ensure_reference(store)
     files = collect_files(paths)
     report = BuildReport()
