@@ -63,6 +63,9 @@ VERB_AREA_BEFORE = re.compile(r"(?:\b(?:call(?:ed|ing|s)?|rat(?:ed|ing|es)|judg(
 # "good for overall effectiveness, good for leadership": a grade word repeated over a list, each with its area.
 FOR_AREA_AFTER = re.compile(r"[" + lex.Q_CLOSE + r"]?\s+for\s+(?:the\s+)?(?:" + _AREA_ONLY.pattern + r")", re.I)
 REPEAT_GAP = re.compile(r"^[" + lex.Q_CLOSE + r"]?\s+for\s+[^.;:]{3,120}?(?:,|\band)\s*(?:and\s+)?[" + lex.Q_OPEN + r"]?$", re.I)
+# "help and protection good, its leadership good and its care leavers' services outstanding"
+PARALLEL_GAP = re.compile(r"^[" + lex.Q_CLOSE + r"]?\s*(?:,|;|,?\s+and)\s+(?:and\s+)?(?:(?:its|the|their)\s+)?(?:" + _AREA_ONLY.pattern
+                          + r")(?:['’]s?(?:\s+services?)?)?\s+(?:(?:was|were|is|are|as)\s+)?[" + lex.Q_OPEN + r"]?$", re.I)
 FOR_GAP = re.compile(r"^[" + lex.Q_CLOSE + r"]?\s+(?:for|in)\s+(?:the\s+)?$", re.I)
 # "leaders" alone is an area only in a list of areas ("with leaders, children in care and care leavers all ...").
 BARE_LEADERS = re.compile(r"\b(?:senior\s+)?leaders\b", re.I)
@@ -88,7 +91,8 @@ def find_grades(text: str, start: int, end: int) -> list[GradeHit]:
         code = lex.GRADE_CODES[m.lastgroup or "good"]
         quoted = before.endswith(tuple(lex.Q_OPEN)) and after[:1] in lex.Q_CLOSE
         licence = _licence(word, code, quoted, before, after, m.start() == start)
-        if licence is None and hits and FOR_AREA_AFTER.match(after) and REPEAT_GAP.match(text[hits[-1].end:m.start()]):
+        if licence is None and hits and (FOR_AREA_AFTER.match(after) and REPEAT_GAP.match(text[hits[-1].end:m.start()])
+                                         or PARALLEL_GAP.match(text[hits[-1].end:m.start()])):
             licence = "repeat"
         if licence is None:
             continue
@@ -220,7 +224,8 @@ def attach(text: str, grades: list[GradeHit], areas: list[AreaHit]) -> None:
             _give(prev, codes)
     for index, hit in enumerate(grades):
         tail = text[hit.end:hit.end + 60]
-        if lex.ALL_AREAS.search(tail[:40]):
+        if lex.ALL_AREAS.search(tail[:40]) or (not hit.areas and lex.ALL_AREAS_BEFORE.search(text, max(0, hit.start - 80),
+                                                                                            hit.start)):
             hit.all_areas = True
             exc = lex.EXCEPT.search(tail)
             if exc:

@@ -115,13 +115,13 @@ AREA_PATTERNS: list[tuple[str, str]] = [
      r"|children.s\s+experiences?\s+(?:in|of)\s+care|children\s+in\s+care\s+services?|care\s+for\s+looked[-\s]after\s+children"),
     ("care-leavers",
      r"(?:the\s+)?experiences?\s+and\s+progress\s+of\s+care\s+leavers|(?:services\s+for\s+|work\s+with\s+|support\s+for\s+)?"
-     r"care\s+leavers?(?:\s+services?)?|(?:services\s+for\s+)?(?:young\s+people\s+)?leaving\s+care(?:\s+services?)?"),
+     r"care\s+leavers?(?:['’]s?)?(?:\s+services?)?|(?:services\s+for\s+)?(?:young\s+people\s+)?leaving\s+care(?:\s+services?)?"),
     ("leadership",
      r"(?:the\s+)?impact\s+of\s+(?:(?:its|their|the\s+council.s)\s+)?(?:senior\s+)?leaders(?:\s+on\s+(?:social\s+work\s+)?practice(?:\s+with\s+children"
      r"(?:\s+and\s+families)?)?)?|leadership,?\s+management\s+and\s+governance|"
      r"(?:the\s+quality\s+of\s+|senior\s+|strategic\s+|its\s+)?leadership(?:\s+and\s+management|\s+team)?"
      r"|(?:its|their|the\s+council.s)\s+(?:senior\s+)?leaders\b"),
-    ("adoption", r"adoption(?:\s+(?:performance|services?|work|support|team))?"),
+    ("adoption", r"(?<!regional\s)adoption(?:\s+(?:performance|services?|work|support|team))?(?!\s+(?:agenc|partnership))"),
     ("overall", r"overall\s+effectiveness(?:\s+of\s+(?:the\s+)?(?:service|services|children.s\s+services))?|"
                 r"the\s+overall\s+(?:judgement|rating|grade)|\boverall\b"),
 ]
@@ -130,13 +130,17 @@ MAIN_AREAS = ("overall", "help-protection", "in-care", "leadership")
 ALL_AREAS = re.compile(r"\b(?:in|across)\s+(?:all|every|each)\s+(?:\w+\s+)?(?:areas?|categor(?:y|ies)|judgements?|"
                        r"aspects?)|\bacross\s+the\s+board\b|\bin\s+all\s+(?:three|four|five|six)\b|"
                        r"\bacross-the-board\b", re.I)
+ALL_AREAS_BEFORE = re.compile(
+    r"\b(?:all|every|each)\s+(?:of\s+(?:the|its)\s+)?(?:(?:two|three|four|five|six)\s+)?(?:(?:judged|inspected|key)\s+)?"
+    r"(?:areas?|judgements?|categories|aspects)\s+(?:(?:was|were|are|is|being|been|have|has|had|rated|judged|graded|found|"
+    r"deemed|as|now|also)\s+)*[" + Q_OPEN + r"]?$", re.I)
 EXCEPT = re.compile(r"\b(?:except(?:\s+for)?|apart\s+from|other\s+than|but\s+not|with\s+the\s+exception\s+of)\b", re.I)
 
 # Time.
 YEAR = re.compile(r"(?<![\d£$-])(?<!Act\s)(?:19[89]\d|20[0-3]\d)(?![\d%-])")
 PREVIOUS = re.compile(
     r"\b(?:previous(?:ly)?|prior|earlier(?!\s+this\b)|formerly|last\s+(?:full\s+)?(?:inspection|inspected|visit(?:ed)?|called|rated|"
-    r"judged|graded|assessed|time|looked|went\s+in|standard\s+inspection)|when\s+(?:it|they|the\s+\w+|ofsted|inspectors)"
+    r"judged|graded|assessed|time|looked|went\s+in|standard\s+inspection)|first\s+(?:judged|rated|graded|deemed|found)|when\s+(?:it|they|the\s+\w+|ofsted|inspectors)"
     r"\s+(?:was|were|last)|had\s+(?:been|received|previously|got|achieved)|up\s+from|down\s+from|years?\s+ago|"
     r"since\s+(?:it|they|the\s+\w+)\s+(?:was|were)\s+(?:last\s+)?(?:judged|rated|graded|found|inspected|deemed)|"
     r"since\s+(?:the|its|their)\s+(?:last|previous)|historically|in\s+the\s+past)\b", re.I)

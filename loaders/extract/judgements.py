@@ -21,6 +21,11 @@ LEAVERS_IF_ILACS_2023 = "care-leavers?"  # "in every area": care leavers are an 
 ILACS_SPLIT_YEAR, ILACS_FIRST_YEAR = 2023, 2018
 # Words that put a grade's year beside it: "following an inspection in late 2024", "when Ofsted rated it ...".
 DATED_BY = re.compile(r"\b(?:inspect\w*|Ofsted|inspectors?|rated|judged|graded|rating|grade|report)\b[^.;]{0,40}$", re.I)
+# "since 2021, when it was last inspected": a year that dates an inspection although "since" stands before it.
+WHEN_INSPECTED = re.compile(r"\s*,?\s*when\b[^.;]{0,60}?\b(?:inspect\w*|rated|judged|graded|visited)\b", re.I)
+# "rated good, matching the grade it received at its last inspection in 2019": the earlier grade is the same.
+MATCHING = re.compile(r"[^.;]{0,40}?\b(?:matching|mirroring|repeating|equalling|as\s+it\s+was|the\s+same\s+(?:grade|rating|"
+                      r"judgement)\s+as)\b[^.;]{0,80}?\b(?:inspect\w*|rated|judged|grade|rating)\b[^.;]{0,30}$", re.I)
 COUNTED_AREAS = re.compile(r"\b(?:two|three|four|five|\d|several|some|other|remaining|both)\s+(?:other\s+|more\s+|"
                            r"of\s+(?:the|its)\s+(?:\w+\s+)?)?(?:areas?|judgements?|categories|aspects)\s+"
                            r"(?:(?:were|are|was|being|rated|judged|graded|as|now|also)\s+)*[" + lex.Q_OPEN + r"]?$", re.I)
@@ -261,6 +266,10 @@ def _time(ctx: Context, index: int, hit: GradeHit, hits: list[GradeHit]) -> tupl
         if lex.YEAR.search(opening) and not find_grades(text, fa, fb) and not lex.CURRENT.search(between):
             year = _nearest_year(ctx, fa, fb)
             previous = previous or bool(lex.PREVIOUS.search(opening))
+    if year is None and hit is hits[-1]:
+        matched = _matching_year(ctx, span.end, hit)
+        if matched is not None:
+            return matched, False, True
     if year is None:
         year = _sentence_year(ctx, index, hit, hits, previous)
     maintained = hit.role == "plain" and bool(lex.MAINTAINED.search(text, a, hit.start)) and previous
@@ -282,7 +291,8 @@ def _years(ctx: Context, start: int, end: int) -> list[YearMention]:
     """Years in text[start:end] that may date an inspection (not "created in 2019", "a decline since 2018")."""
     text = ctx.doc.text
     return [y for y in year_mentions(text, start, end, ctx.doc.published)
-            if not lex.OTHER_EVENT_YEAR.search(text, max(0, y.start - 80), y.start)]
+            if not lex.OTHER_EVENT_YEAR.search(text, max(0, y.start - 80), y.start)
+            or WHEN_INSPECTED.match(text, y.end)]
 
 
 def _nearest_year(ctx: Context, start: int, end: int, hit: GradeHit | None = None) -> int | None:
@@ -304,6 +314,15 @@ def _year_ending(ctx: Context, start: int, end: int) -> YearMention | None:
     for y in year_mentions(text, start, end, ctx.doc.published):
         if not text[y.end:end].strip(" ,"):
             return y
+    return None
+
+
+def _matching_year(ctx: Context, end: int, hit: GradeHit) -> int | None:
+    """The year of the earlier inspection a grade is said to match ("matching the grade it received in 2019")."""
+    text = ctx.doc.text
+    for y in year_mentions(text, hit.end, end, ctx.doc.published):
+        if MATCHING.match(text, hit.end, y.start):
+            return y.year
     return None
 
 
