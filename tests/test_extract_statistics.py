@@ -103,3 +103,29 @@ def test_a_share_of_councils_in_general_is_not_a_statistic(places):
 def test_a_bare_number_after_to_does_not_take_the_unit_of_an_earlier_count(places):
     text = "Solihull has appointed 40 new social workers and caseloads are down to 18."
     assert triples(text, places) == {(gss(places, "Solihull"), 40.0, "staff")}
+
+
+def test_a_change_from_one_figure_to_another_gives_both(places):
+    text = "Over four years Bury cut the number of children in care from 1,150 to 1,020."
+    assert triples(text, places) == {(gss(places, "Bury"), 1150.0, "children"), (gss(places, "Bury"), 1020.0, "children")}
+
+
+def test_a_bare_number_counts_the_noun_named_before_it(places):
+    text = ("Hull reported that the number of children in care had dropped to 905.\n"
+            "Hull looks after 1,240 children, of whom 310 are teenagers.")
+    hull = gss(places, "Hull")
+    assert triples(text, places) == {(hull, 905.0, "children"), (hull, 1240.0, "children"), (hull, 310.0, "children")}
+
+
+def test_notifications_and_flats_are_counted(places):
+    text = "Schools in Luton received 1,873 police notifications last year, and the council opened 18 flats."
+    luton = gss(places, "Luton")
+    assert triples(text, places) == {(luton, 1873.0, "count"), (luton, 18.0, "count")}
+
+
+def test_ranges_ages_and_regional_figures_are_not_a_councils(places):
+    text = ("Luton has joined the scheme. Each hub links eight to twelve foster families.\n"
+            "The service works with 200 children aged 11 to 18.\n"
+            "Across the region, demand has risen by 27%.\n"
+            "Luton's spending is above the regional average of 14%.")
+    assert triples(text, places) == {(gss(places, "Luton"), 200.0, "children")}

@@ -37,7 +37,9 @@ UNIT_NOUNS = [
     ("staff", r"social\s+workers|social\s+work\s+staff|staff|practitioners|caseworkers|team\s+managers|managers|"
               r"employees|workers|agency\s+workers|newly\s+qualified\s+social\s+workers"),
     ("count", r"foster\s+families|families|foster\s+carers|carers|households|placements|referrals|cases|"
-              r"assessments|recommendations|foster\s+homes|homes|contacts|visits|plans"),
+              r"assessments|recommendations|foster\s+homes|homes|contacts|visits|plans|notifications|flats|apartments|"
+              r"beds|places|properties|houses|sessions|calls|enquiries|applications|complaints|investigations|"
+              r"allegations|requests|hubs"),
 ]
 _NOUN = "|".join(f"(?P<{unit}>{pattern})" for unit, pattern in UNIT_NOUNS)
 _MODIFIER = r"(?!(?:of|the|a|an|to|in|on|at|for|per|and|or|with|from|by|were|was|are|is|had|have|who|which|that)\b)[a-z][\w-]*"
@@ -46,17 +48,26 @@ DURATION = re.compile(rf"(?<![\w.£-])(?P<num>{NUMBER})\s+(?P<unit>weeks?|days?|
 DURATION_CUE = re.compile(r"\baverag\w*|\bduration\b|\bmedian\b|\bmean\b|\btypically\b|\bon average\b", re.I)
 AVERAGE = re.compile(rf"\baverage(?:\s+caseloads?)?\s+(?:of|was|is|stood\s+at|now\s+stands\s+at)\s+(?P<num>{DIGITS})\b"
                      r"(?!\s*(?:%|per\s*cent|percent|weeks?|days?|months?|hours?|years?|£))", re.I)
-FOLLOW_ON = re.compile(rf"\b(?:as\s+many\s+as|as\s+few\s+as|up\s+from|down\s+from|compared\s+(?:with|to)|rising\s+to|"
-                       rf"falling\s+to)\s+(?P<num>{DIGITS})\b(?![\w%-]|\s*(?:per\s*cent|percent)|\s+(?:weeks?|days?|months?|"
-                       rf"hours?|years?|[a-z]+\s+(?:children|staff|social\s+workers)))", re.I)
+FOLLOW_ON = re.compile(rf"\b(?:as\s+many\s+as|as\s+few\s+as|up\s+from|down\s+from|compared\s+(?:with|to)|of\s+whom|"
+                       rf"of\s+which|from(?=\s+(?:{DIGITS})\s+to\s+\d)|(?<=\d\s)to|(?:rising|falling|fallen|fell|risen|rose|"
+                       rf"dropped|increased|decreased|reduced|grown|grew|climbed)\s+to|stood\s+at|stands\s+at|reached|"
+                       rf"totalled|totals)\s+(?P<num>{DIGITS})\b"
+                       r"(?=\s*(?:[.,;:)!?]|$)|\s+(?:in|by|at|last|this|over|since|and|or|were|was|are|is|had|have|who|"
+                       r"which|that|from|to|during|between|compared|with|on|a|an|the)\b)", re.I)
+# "the number of children in care ... had fallen to 812": the noun a later bare number counts.
+NUMBER_OF = re.compile(rf"\b(?:number|total)\s+of\s+(?:{_MODIFIER}\s+){{0,3}}?(?:{_NOUN})\b", re.I)
+# "six to ten foster families": a range describing a model, not a council's figure ("from 30 to 45" is a change).
+RANGE_BEFORE = re.compile(rf"(?<!from\s)(?<![\d,.])\b(?:{NUMBER})\s*(?:to|-|–)\s*$", re.I)
 # Sentences about councils in general, and national figures, are not about one council's services.
 NATIONAL = re.compile(r"\b(?:councils|local\s+authorities|authorities|boroughs)\b[^.]{0,60}\b(?:in\s+the\s+country|"
                       r"nationally|in\s+England|across\s+England|across\s+the\s+UK|in\s+the\s+UK|across\s+the\s+country)\b"
                       r"|\bout\s+of\s+\d+\s+(?:councils|local\s+authorities|authorities)\b"
-                      r"|^\W*(?:nationally|across\s+England|in\s+England\s+as\s+a\s+whole)\b", re.I)
+                      r"|^\W*(?:nationally|across\s+England|in\s+England\s+as\s+a\s+whole|regionally)\b"
+                      r"|^\W*(?:across|throughout|in)\s+the\s+(?:region|country|sector)\b(?!\s+of)", re.I)
 # A figure "of councils" is about councils in general ("12 per cent of councils are rated inadequate").
 OF_COUNCILS = re.compile(r"\s*(?:of\s+(?:all\s+)?(?:the\s+)?(?:\w+\s+)?(?:councils|local\s+authorities|authorities)\b)", re.I)
-NATIONAL_FIGURE = re.compile(r"\b(?:national(?:ly)?|England|statistical\s+neighbours?|comparator)\b[^.,;]{0,30}$", re.I)
+NATIONAL_FIGURE = re.compile(r"\b(?:national(?:ly)?|England|statistical\s+neighbours?|comparator|regional(?:ly)?|"
+                             r"region(?!\s+of))\b[^.,;]{0,30}$", re.I)
 MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
                                       "september", "october", "november", "december"], start=1)}
 DATE = re.compile(r"\b(?:(?P<day>\d{1,2})\s+)?(?P<month>" + "|".join(MONTHS) + r")\s+(?P<year>(?:19|20)\d\d)\b", re.I)
@@ -114,6 +125,8 @@ def _figures(text: str, start: int, end: int):
         unit = next(u for u, _p in UNIT_NOUNS if m.group(u))
         if unit == "count" and not m.group("num")[0].isdigit() and m.group("num").lower() == "one":
             continue
+        if RANGE_BEFORE.search(text, max(start, m.start() - 20), m.start()):
+            continue
         taken.append((m.start(), m.end()))
         found.append((_number(m.group("num")), unit, m.start(), m.end()))
         counted_unit = counted_unit or (unit, m.end())
@@ -129,9 +142,14 @@ def _figures(text: str, start: int, end: int):
         if free(m.start("num"), m.end("num")):
             taken.append((m.start("num"), m.end("num")))
             found.append((_number(m.group("num")), "count", m.start(), m.end()))
+    named = NUMBER_OF.search(text, start, end) if "of" in text[start:end] else None
+    if named and (counted_unit is None or named.end() < counted_unit[1]):
+        counted_unit = (next(u for u, _p in UNIT_NOUNS if named.group(u)), named.end())
     if counted_unit:
         unit, after = counted_unit
         for m in FOLLOW_ON.finditer(text, after, end):
+            if RANGE_BEFORE.search(text, max(start, m.start("num") - 20), m.start("num")):
+                continue
             if free(m.start("num"), m.end("num")) and not _is_year(m.group("num")):
                 taken.append((m.start("num"), m.end("num")))
                 found.append((_number(m.group("num")), unit, m.start(), m.end()))
