@@ -248,7 +248,9 @@ def _time(ctx: Context, index: int, hit: GradeHit, hits: list[GradeHit]) -> tupl
     k = next(i for i, (a, b) in enumerate(clauses) if a <= hit.start < b)
     a, b = clauses[k]
     clause = text[a:b]
-    year = _nearest_year(ctx, a, b, hit)
+    # "from good to requires improvement following an inspection in 2024": the year is the later grade's
+    rivals = [h for h in hits if h is not hit and "from" in (h.role, hit.role)]
+    year = _nearest_year(ctx, a, b, hit, rivals)
     previous = hit.role == "from" or bool(lex.PREVIOUS.search(clause))
     if year is None and k > 0 and lex.RELATIVE_START.match(clause):
         pa, pb = clauses[k - 1]
@@ -295,14 +297,22 @@ def _years(ctx: Context, start: int, end: int) -> list[YearMention]:
             or WHEN_INSPECTED.match(text, y.end)]
 
 
-def _nearest_year(ctx: Context, start: int, end: int, hit: GradeHit | None = None) -> int | None:
-    """The year in text[start:end] nearest the grade (within a short reach of it), or the last one."""
+def _distance(y: YearMention, hit: GradeHit) -> int:
+    return hit.start - y.end if y.end <= hit.start else y.start - hit.end
+
+
+def _nearest_year(ctx: Context, start: int, end: int, hit: GradeHit | None = None,
+                  rivals: list[GradeHit] | None = None) -> int | None:
+    """The year in text[start:end] nearest the grade (within a short reach of it, and not nearer a rival grade),
+    or the last one."""
     years = []
     for y in _years(ctx, start, end):
         if hit is None:
             years.append((0, y.year))
             continue
-        distance = hit.start - y.end if y.end <= hit.start else y.start - hit.end
+        distance = _distance(y, hit)
+        if rivals and any(_distance(y, r) < distance or _distance(y, r) == distance and r.end <= y.start for r in rivals):
+            continue
         if distance <= YEAR_REACH:
             years.append((distance, y.year))
     return min(years)[1] if years else None

@@ -1,6 +1,8 @@
 """Years as an article writes them: "in 2019", and relative to the date it was
 published ("last year", "last year's rating", "earlier this year", "last
-March"). A relative year needs the publication date; without one it is not a year."""
+March"). A month without a year ("an inspection in October") is the last such month up
+to the date of publication. A relative year needs the publication date; without
+one it is not a year."""
 from __future__ import annotations
 
 import re
@@ -16,9 +18,9 @@ RELATIVE = re.compile(
     r"\b(?i:(?P<last_year>last|past|previous)\s+year(?:['’]s)?(?!\s+(?:and|or)\s+this)"
     r"|(?P<this_year>(?:earlier|later)\s+this|this)\s+year(?:['’]s)?"
     r"|(?P<ago>a|one|two|three|four|five|six)\s+years?\s+ago)\b"
-    r"|\b(?:[Ll]ast|[Tt]his\s+past)\s+(?P<month>" + "|".join(m.capitalize() for m in MONTH_NAMES) + r")\b(?!\s+\d)")
+    r"|\b(?:[Ll]ast|[Tt]his\s+past|in|[Ii]n\s+(?:early|late|mid)|during)[\s-]+(?P<month>" + "|".join(m.capitalize() for m in MONTH_NAMES) + r")\b(?!\s+\d)")
 NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-QUICK = re.compile(r"\b(?:year|ago|[Ll]ast\s+[A-Z])", re.I)
+QUICK = re.compile(r"\b(?:year|ago|" + "|".join(m.capitalize() for m in MONTH_NAMES) + r")\b")
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,9 @@ def _relative_year(m: re.Match[str], published: date) -> int | None:
         return published.year
     if m.group("month"):
         month = MONTH_NAMES.index(m.group("month").lower()) + 1
-        return published.year if month < published.month else published.year - 1
+        if m.group(0)[:1] in "Ll":  # "last March" is never this month
+            return published.year if month < published.month else published.year - 1
+        return published.year if month <= published.month else published.year - 1
     if m.group("ago"):
         return published.year - NUMBERS[m.group("ago").lower()]
     return None
