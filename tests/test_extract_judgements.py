@@ -218,3 +218,117 @@ def test_lincolnshire_inspections_over_time_and_north_lincolnshire_apart(cli, st
     north = list(csv.DictReader(io.StringIO(
         cli("query", "--store", store, "--format", "csv", query % GSS["North Lincolnshire"]).output)))
     assert north and {r["c"] for r in north}.isdisjoint({r["c"] for r in found})
+
+
+# Years stated away from the grade words, and relative to the publication date.
+@pytest.mark.parametrize("text, published, expected", [
+    ("Medway was judged inadequate in every area apart from leadership, which needed improvement, after an "
+     "inspection in late 2023.", date(2024, 2, 1),
+     {("Medway", a, "inadequate", 2023) for a in ("overall", "help-protection", "in-care", "care-leavers")}
+     | {("Medway", "leadership", "requires-improvement", 2023)}),
+    ("Bexley rated outstanding\nThe borough has come a long way since 2017, when its services were judged inadequate.",
+     date(2024, 2, 1), {("Bexley", "overall", "outstanding", 2024), ("Bexley", "overall", "inadequate", 2017)}),
+    ("Slough's children's services were rated good in December 2023. Only the experiences of care leavers were "
+     "judged to require improvement.", date(2024, 2, 1),
+     {("Slough", "overall", "good", 2023), ("Slough", "care-leavers", "requires-improvement", 2023)}),
+    ("Trafford was judged good late last year.\nLeaders hope to build on last year's good rating.", date(2024, 2, 1),
+     {("Trafford", "overall", "good", 2023)}),
+    ("Inspectors visited Trafford last March and rated it good.", date(2024, 2, 1),
+     {("Trafford", "overall", "good", 2023)}),
+    ("Swindon was downgraded from good to inadequate after inspectors visited in November.", date(2024, 2, 1),
+     {("Swindon", "overall", "good", None), ("Swindon", "overall", "inadequate", 2023)}),
+    ("Swindon moved from inadequate in 2019 to good.", date(2024, 2, 1),
+     {("Swindon", "overall", "inadequate", 2019), ("Swindon", "overall", "good", 2024)}),
+    ("Stockport was rated good, the same grade as it received at its previous inspection in 2018.", date(2024, 2, 1),
+     {("Stockport", "overall", "good", 2024), ("Stockport", "overall", "good", 2018)}),
+    ("Derby has been rated good since 2021, when it was last inspected.", date(2024, 2, 1),
+     {("Derby", "overall", "good", 2021)}),
+])
+def test_the_year_of_the_inspection_reaches_every_grade_about_it(text, published, expected):
+    assert grades(text, published) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ofsted rated Halton good for overall effectiveness, good for help and protection and good for leadership.",
+     {("Halton", a, "good") for a in ("overall", "help-protection", "leadership")}),
+    ("Halton was judged outstanding overall, with leaders, children in care and care leavers all outstanding.",
+     {("Halton", a, "outstanding") for a in ("overall", "leadership", "in-care", "care-leavers")}),
+    ("Halton was rated good, with the inspectors calling its leadership outstanding.",
+     {("Halton", "overall", "good"), ("Halton", "leadership", "outstanding")}),
+    ("Halton received the highest grade for overall effectiveness and for the impact of its leaders.",
+     {("Halton", "overall", "outstanding"), ("Halton", "leadership", "outstanding")}),
+    ("Inspectors rated Halton's help and protection good, its leadership good and its care leavers' services "
+     "outstanding.", {("Halton", "help-protection", "good"), ("Halton", "leadership", "good"),
+                      ("Halton", "care-leavers", "outstanding")}),
+    ("All five areas were judged good in Halton.", {("Halton", a, "good") for a in ILACS_2023}),
+    ("Only help and protection fell short of the top grade in Halton, being judged good.",
+     {("Halton", "help-protection", "good")}),
+    ("Halton has climbed out of inadequate with a requires improvement grade.",
+     {("Halton", "overall", "inadequate"), ("Halton", "overall", "requires-improvement")}),
+])
+def test_areas_listed_in_unusual_shapes(text, expected):
+    assert {g[:3] for g in grades(text)} == expected
+
+
+@pytest.mark.parametrize("published, areas", [
+    (date(2016, 6, 1), MAIN),  # single inspection framework: care leavers only where stated
+    (date(2021, 6, 1), MAIN),  # ILACS 2018-22: children in care and care leavers are one judgement
+    (date(2024, 6, 1), ILACS_2023),  # ILACS from 2023: care leavers judged apart
+])
+def test_every_area_means_the_areas_of_the_framework_of_the_day(published, areas):
+    assert {g[1] for g in grades("Ofsted rated Sutton requires improvement in every area.", published)} == set(areas)
+
+
+def test_children_in_care_and_care_leavers_are_one_area_only_from_2018_to_2022():
+    text = "Sutton was rated good, with children in care and care leavers judged outstanding."
+    assert {g[1] for g in grades(text, date(2020, 6, 1))} == {"overall", "in-care"}
+    assert {g[1] for g in grades(text, date(2024, 6, 1))} == {"overall", "in-care", "care-leavers"}
+
+
+def test_a_judgement_table_with_the_official_labels():
+    text = ("Sutton: inspection of local authority children's services\n"
+            "Overall effectiveness: Requires improvement to be good\n"
+            "The impact of leaders on social work practice with children and families: Good\n"
+            "The experiences and progress of children who need help and protection: Requires improvement to be good\n"
+            "The experiences and progress of children in care: Good\n"
+            "The experiences and progress of care leavers: Outstanding\n")
+    assert {g[1:3] for g in grades(text)} == {
+        ("overall", "requires-improvement"), ("leadership", "good"), ("help-protection", "requires-improvement"),
+        ("in-care", "good"), ("care-leavers", "outstanding")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Enfield rated good - with two areas outstanding", {("Enfield", "overall", "good")}),
+    ("Enfield's children's services were rated good. The council's fostering service was rated outstanding.",
+     {("Enfield", "overall", "good")}),
+    ("Enfield was rated good; the regional adoption agency it belongs to was judged outstanding.",
+     {("Enfield", "overall", "good")}),
+])
+def test_counts_of_areas_and_providers_are_not_the_councils_overall_grade(text, expected):
+    assert {g[:3] for g in grades(text)} == expected
+
+
+@pytest.mark.parametrize("text, council", [
+    ("Camden's children's services are outstanding.\nCamden works closely with neighbouring Islington on adoption.\n"
+     "In 2014 the borough had been rated good.", "Camden"),
+    ("Wiltshire Council, which shares a fostering panel with Swindon, was rated good.", "Wiltshire"),
+])
+def test_the_council_the_passage_is_about_not_one_named_in_passing(text, council):
+    found = grades(text)
+    assert found and {g[0] for g in found} == {council}
+
+
+def councils_named(text: str, published: date | None) -> set[str]:
+    names = {r.gss: r.name for r in council_records()}
+    from ofsted_kg.loaders.model import CouncilMention
+    return {names[f.gss] for f in facts(text, published) if isinstance(f, CouncilMention)}
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("A nursery in Stoke Newington was praised.", date(2024, 1, 1), set()),
+    ("Inspectors visited Poole.", date(2024, 1, 1), {"Bournemouth, Christchurch and Poole Council"}),
+    ("Inspectors visited Poole.", date(2017, 1, 1), {"Borough of Poole"}),
+    ("Inspectors visited Poole.", None, {"Bournemouth, Christchurch and Poole Council"}),
+])
+def test_places_resolve_to_the_council_of_the_day(text, published, expected):
+    assert councils_named(text, published) == expected

@@ -123,7 +123,7 @@ def _licence(word: str, code: str, quoted: bool, before: str, after: str, at_sta
     if lex.FROM_BEFORE.search(before) and ends:
         return "verb"
     if code == "requires-improvement":  # "needs improvement": only after an area or a rating verb
-        return "copula" if re.search(r"\b(?:to|its|work)\b[^.]{0,60}$", before) else None
+        return "copula" if re.search(r"\b(?:to|its|work|which|that)\b[^.]{0,60}$", before) else None
     if lex.RATING_NOUN_AFTER.match(after):
         return "noun"
     if word[:1].isupper() and not at_start and re.search(r"[a-z)]\s+$", before) and TABLE_AFTER.match(after):

@@ -58,7 +58,7 @@ COPULA_BEFORE = re.compile(
 GRADE_END_AFTER = re.compile(
     r"[" + Q_CLOSE + r"]?(?:\s*(?:$|[.,;:)!?—–]|-\s|\s-)|\s+(?:overall|ratings?|grades?|judgements?|score|verdict|"
     r"in\s+(?:all|every|each|both|the|its|\d{4}|[A-Z])|for\b|across|by\b|at\b|on\b|last|this\b|when|since|after|following|"
-    r"earlier|today|yesterday|once|twice|alongside|along\s+with|like|despite|thanks|amid|again|"
+    r"earlier|today|yesterday|once|twice|late\b|early\b|alongside|along\s+with|like|despite|thanks|amid|again|"
     r"under|with|and\b|or\b|but\b|as\b|from\b|to\b|rather|instead|in\s+20|ofsted|council|authority|local\s+authority|"
     r"department|children.s\s+services|service\b|services\b|status|label|category|categories|too\b|as\s+well|each|"
     r"respectively|again|experiences?\s+and\s+progress))",

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..model import Judgement, Span
 from . import grades as lex
-from .context import Context
+from .context import INSERTED, Context
 from .grade_hits import COMBINED, GradeHit, attach, find_areas, find_grades, mixed, table_row
 from .years import YearMention, year_mentions
 
@@ -26,6 +26,7 @@ WHEN_INSPECTED = re.compile(r"\s*,?\s*when\b[^.;]{0,60}?\b(?:inspect\w*|rated|ju
 # "rated good, matching the grade it received at its last inspection in 2019": the earlier grade is the same.
 MATCHING = re.compile(r"[^.;]{0,40}?\b(?:matching|mirroring|repeating|equalling|as\s+it\s+was|the\s+same\s+(?:grade|rating|"
                       r"judgement)\s+as)\b[^.;]{0,80}?\b(?:inspect\w*|rated|judged|grade|rating)\b[^.;]{0,30}$", re.I)
+NEXT_CLAUSE = re.compile(r";|,?\s+(?:but|while|whilst|whereas|although|though|and)\s+(?:the|a|an|its|their|[A-Z])", re.I)
 COUNTED_AREAS = re.compile(r"\b(?:two|three|four|five|\d|several|some|other|remaining|both)\s+(?:other\s+|more\s+|"
                            r"of\s+(?:the|its)\s+(?:\w+\s+)?)?(?:areas?|judgements?|categories|aspects)\s+"
                            r"(?:(?:were|are|was|being|rated|judged|graded|as|now|also)\s+)*[" + lex.Q_OPEN + r"]?$", re.I)
@@ -175,8 +176,15 @@ def _areas_of(ctx: Context, index: int, hit: GradeHit) -> list[str]:
 
 
 def _provider_grade(ctx: Context, index: int, hit: GradeHit) -> bool:
+    """"A children's home run by the council was rated good"; not "X, which shares a fostering panel with Y, was
+    rated good" (the provider is inside a clause set into the subject)."""
+    text = ctx.doc.text
     start, _ = ctx.clause_bounds(index, hit.start)
-    return bool(lex.PROVIDER.search(ctx.doc.text, start, hit.end + 30))
+    end = hit.end + 30  # "Also rated outstanding: a children's home in ..." names the provider after its grade
+    other_clause = NEXT_CLAUSE.search(text, hit.end, end)
+    end = other_clause.start() if other_clause else end
+    inserted = [(m.start(), m.end()) for m in INSERTED.finditer(text, start, hit.start)]
+    return any(not any(a <= m.start() < b for a, b in inserted) for m in lex.PROVIDER.finditer(text, start, end))
 
 
 def _service_subject(ctx: Context, index: int, hit: GradeHit) -> bool:
