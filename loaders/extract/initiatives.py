@@ -19,14 +19,15 @@ from ..model import Initiative
 from .context import Context
 from .focus import council_for
 
-TRIGGER = (r"programmes?|programs?|projects?|services?|models?|schemes?|initiatives?|enterprises?|approach(?:es)?|"
-           r"hubs?|partnerships?|pilots?|networks?|teams?")
+# Words that say a name before them is a programme, a service, a model ... (both numbers).
+TRIGGER_WORDS = frozenset("""programme programmes program programs project projects service services model models
+scheme schemes initiative initiatives enterprise enterprises approach approaches hub hubs partnership partnerships
+pilot pilots network networks team teams""".split())
+TRIGGER = "|".join(sorted(TRIGGER_WORDS, key=len, reverse=True))
 # Capitalised words that end a proper name without a trigger word ("the Young People's Promise").
 NAME_HEAD = re.compile(r"^(?:Promise|Pledge|Charter|Covenant|Offer|Guarantee|Passport|Academy|Café|Cafe|Club|Collective)$")
 TEAM_WORD = re.compile(r"^teams?$", re.I)
-HEAD_ANYWHERE = re.compile(r"\b(?:Promise|Pledge|Charter|Covenant|Offer|Guarantee|Passport|Academy|Café|Cafe|Club|Collective)\b")
 TRIGGER_WORD = re.compile(rf"^(?:{TRIGGER})$", re.I)
-TRIGGER_ANYWHERE = re.compile(rf"\b(?:{TRIGGER})\b", re.I)
 
 # Programmes used across England, known by name: found wherever they are named.
 KNOWN = (
@@ -111,6 +112,32 @@ although also both only each every other inspectors ofsted
 """.split())
 
 
+# The words each pattern below needs: a sentence holding none of them is not read again (most are not).
+WORD = re.compile(r"[a-z]+")
+HEAD_WORDS = frozenset("promise pledge charter covenant offer guarantee passport academy café cafe club collective".split())
+TITLED_WORDS = frozenset("through via under called named known dubbed branded part".split())
+KNOWN_WORDS = frozenset(KNOWN_FIRST_WORDS)
+
+
+def _cues(text: str) -> set[str]:
+    """The kinds of cue a sentence holds, from one look at its words."""
+    words = set(WORD.findall(text.lower()))
+    cues = set()
+    if not words.isdisjoint(TRIGGER_WORDS):
+        cues.add("trigger")
+    if not words.isdisjoint(HEAD_WORDS):
+        cues.add("head")
+    if not words.isdisjoint(TITLED_WORDS):
+        cues.add("titled")
+    if not words.isdisjoint(KNOWN_WORDS):
+        cues.add("known")
+    if "operation" in words:
+        cues.add("operation")
+    if cues and ("'" in text or "‘" in text or '"' in text or "“" in text):
+        cues.add("quote")
+    return cues
+
+
 @dataclass
 class _Found:
     name: str
@@ -123,7 +150,10 @@ def extract(ctx: Context) -> list[Initiative]:
     acronyms = _acronyms(ctx)
     found: dict[str, _Found] = {}
     for index, sentence in enumerate(ctx.sentences):
-        for name, start in _names_in(ctx, sentence.start, sentence.end, acronyms):
+        cues = _cues(text[sentence.start:sentence.end])
+        if not cues:
+            continue
+        for name, start in _names_in(ctx, sentence.start, sentence.end, acronyms, cues):
             key = _key(name)
             if not key:
                 continue
@@ -167,10 +197,10 @@ def _acronyms(ctx: Context) -> dict[str, str]:
     return defined
 
 
-def _names_in(ctx: Context, start: int, end: int, acronyms: dict[str, str]):
+def _names_in(ctx: Context, start: int, end: int, acronyms: dict[str, str], cues: set[str]):
     text = ctx.doc.text
-    has_trigger = TRIGGER_ANYWHERE.search(text, start, end) is not None
-    has_head = has_trigger or HEAD_ANYWHERE.search(text, start, end) is not None
+    has_trigger = "trigger" in cues
+    has_head = has_trigger or "head" in cues
     paired = []
     for m in PAIRED.finditer(text, start, end) if has_trigger and "," in text[start:end] else ():
         name, name_start = _trim(m.group("name"), m.start("name"), start)
@@ -199,7 +229,7 @@ def _names_in(ctx: Context, start: int, end: int, acronyms: dict[str, str]):
             name = acronyms[name]
         if _is_initiative_name(ctx, name):
             yield name, name_start
-    quoted = text.find("'", start, end) >= 0 or any(q in text[start:end] for q in "‘\"“")
+    quoted = "quote" in cues
     for m in QUOTED.finditer(text, start, end) if quoted and has_trigger else ():
         name = m.group("name").strip()
         if 1 <= len(name.split()) <= 5 and not NOT_INITIATIVE.search(name) and not _only_generic(name) \
@@ -210,14 +240,13 @@ def _names_in(ctx: Context, start: int, end: int, acronyms: dict[str, str]):
         if name[:1].isupper() and len(name.split()) <= 5 and _is_initiative_name(ctx, name):
             yield name, m.start("name")
     for pattern in (INTRODUCED, TITLED):
-        for m in pattern.finditer(text, start, end) if has_trigger or pattern is TITLED else ():
+        for m in pattern.finditer(text, start, end) if has_trigger or pattern is TITLED and "titled" in cues else ():
             name = _strip_trigger(m.group("name"))
             if _is_initiative_name(ctx, name, allow_the=True):
                 yield name, m.start("name")
-    for m in OPERATION.finditer(text, start, end) if "Operation " in text[start:end] else ():
+    for m in OPERATION.finditer(text, start, end) if "operation" in cues else ():
         yield m.group(0), m.start()
-    lowered = text[start:end].lower()
-    for m in KNOWN_RE.finditer(text, start, end) if any(k in lowered for k in KNOWN_FIRST_WORDS) else ():
+    for m in KNOWN_RE.finditer(text, start, end) if "known" in cues else ():
         written = m.group(0)
         after = text[m.end():m.end() + 40]
         followed = re.match(rf"^(?:\s+[a-z][\w-]*){{0,2}}\s+(?:{TRIGGER}|teams?|constellations?)\b", after, re.I)

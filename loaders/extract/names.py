@@ -64,11 +64,13 @@ NOT_FIRST_WORDS = {
 }
 
 
+_HONORIFIC_WORDS = frozenset({h.lower().rstrip(".") for h in HONORIFICS} | {"rt", "hon"})
+
+
 def clean_name(name: str) -> str:
     """The name without honorifics, post-nominals or surrounding space: 'Cllr Anne Burns' -> 'Anne Burns'."""
     words = name.replace(",", " ").split()
-    honorifics = {h.lower().rstrip(".") for h in HONORIFICS} | {"rt", "hon"}
-    while words and words[0].lower().rstrip(".") in honorifics:
+    while words and words[0].lower().rstrip(".") in _HONORIFIC_WORDS:
         words.pop(0)
     while words and words[-1] in POSTNOMINALS:
         words.pop()

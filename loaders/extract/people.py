@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..gazetteer import NameMatch
 from ..model import PersonRole
 from .context import Context
 from .focus import council_for
@@ -177,7 +178,7 @@ def _read_post(ctx: Context, index: int, name: str, start: int, end: int) -> _Po
     after, before = text[end:sentence.end], text[sentence.start:start]
 
     body = BODY_AFTER.match(after)  # "NAME of Midshire Police said"
-    if body and not (ORG_WORDS.search(body.group("org")) or _council_in(ctx, body.group("org"), ctx.year)):
+    if body and not (ORG_WORDS.search(body.group("org")) or _council_in(ctx, index, body.group("org"))):
         body = None
     role_span = _role_after(text, end, sentence.end) or _role_before(text, sentence.start, start)
     if role_span:
@@ -334,9 +335,8 @@ def _split_organisation(ctx: Context, index: int, phrase: str, offset: int) -> t
     if verb and verb.group(1) in POST_OF_VERB:
         role = f"{POST_OF_VERB[verb.group(1)]} {role[verb.end():]}"
     organisation, gss = "", None
-    year = ctx.year
     # "Brighton and Hove City Council's executive director", "B&NES Council cabinet member", "the Dudley council leader"
-    prefix = _council_prefix(ctx, role, year)
+    prefix = _council_prefix(ctx, index, role)
     if prefix:
         gss, role = prefix
     else:  # a council the gazetteer does not know by this name ("B&NES Council cabinet member"): the one in focus
@@ -350,7 +350,7 @@ def _split_organisation(ctx: Context, index: int, phrase: str, offset: int) -> t
         possessive, organisation = None, "Ofsted"  # "His Majesty's Inspector" is a title, not a body
     if possessive and not re.fullmatch(r"\d{4}", possessive.group("org")):
         org = possessive.group("org")
-        found = _council_in(ctx, org, year)
+        found = _council_in(ctx, index, org)
         if found or LOCAL_BODY.match(org):
             gss = found or council_for(ctx, index, offset, later_in_sentence=False)
             role = possessive.group("rest")
@@ -359,7 +359,7 @@ def _split_organisation(ctx: Context, index: int, phrase: str, offset: int) -> t
             role = possessive.group("rest")
     # "... at North Lincolnshire Council", "Deputy Leader of Hertfordshire County Council and ...", "... at the authority"
     if gss is None and not organisation:
-        for m in ctx.gazetteer.find(role, 0, None, year):
+        for m in _places(ctx, index, role):
             linking = r"at|of|for|with" if PERSONAL_ROLE.search(role) else r"at|of|for|with|in"
             link = re.search(rf"(?:,\s*|\s+(?:{linking})\s+(?:the\s+)?)$", role[:m.start])
             if not link:
@@ -385,7 +385,7 @@ def _split_organisation(ctx: Context, index: int, phrase: str, offset: int) -> t
             appointed = APPOINTED_BY.search(re.sub(r"\s*,?\s*(?:a|an|its|their|the)?\s*$", " ", before))
             if appointed and ORG_WORDS.search(appointed.group("org")):
                 organisation = re.sub(r"^the\s+", "", appointed.group("org").strip(), flags=re.I)
-                found = _council_in(ctx, organisation, year)
+                found = _council_in(ctx, index, organisation)
                 if found:
                     gss, organisation = found, ""
     role = normalise_role(role)
@@ -398,11 +398,25 @@ def _split_organisation(ctx: Context, index: int, phrase: str, offset: int) -> t
     return role, organisation, gss
 
 
-def _council_prefix(ctx: Context, role: str, year: int | None) -> tuple[str, str] | None:
+def _places(ctx: Context, index: int, phrase: str) -> list:
+    """Councils named in a phrase of sentence `index`, from the sentence's own mentions where the phrase is
+    part of it (the gazetteer's pattern is costly to run again), else read afresh."""
+    mentions = ctx.by_sentence[index]
+    if not mentions:
+        return []
+    sentence = ctx.sentences[index]
+    at = ctx.doc.text.find(phrase, sentence.start, sentence.end)
+    if at < 0:
+        return ctx.gazetteer.find(phrase, 0, None, ctx.year)
+    end = at + len(phrase)
+    return [NameMatch(m.gss, m.start - at, m.end - at, m.as_written) for m in mentions if at <= m.start and m.end <= end]
+
+
+def _council_prefix(ctx: Context, index: int, role: str) -> tuple[str, str] | None:
     """(gss, rest) where a role opens with a council's name: 'Dudley council leader' -> leader at Dudley."""
     if not role[:1].isupper() and not role.lower().startswith("the "):
         return None
-    matches = ctx.gazetteer.find(role, 0, None, year)
+    matches = _places(ctx, index, role)
     if not matches or role[:matches[0].start].strip().lower() not in ("", "the"):
         return None
     rest = re.match(r"(?:\s+(?:county\s+|city\s+|borough\s+|metropolitan\s+borough\s+)?council)?(?:['’]s)?\s+(?=[a-z])",
@@ -412,9 +426,9 @@ def _council_prefix(ctx: Context, role: str, year: int | None) -> tuple[str, str
     return matches[0].gss, role[matches[0].end + rest.end():]
 
 
-def _council_in(ctx: Context, text: str, year: int | None) -> str | None:
+def _council_in(ctx: Context, index: int, text: str) -> str | None:
     """The council a short organisation name stands for, where the whole of it is that council's name."""
-    matches = ctx.gazetteer.find(text, 0, None, year)
+    matches = _places(ctx, index, text)
     if len(matches) == 1 and text[:matches[0].start].strip().lower() in ("", "the"):
         rest = text[matches[0].end:].strip()
         if not rest or re.fullmatch(r"(?:County\s+|City\s+|Borough\s+)?Council", rest, re.I):

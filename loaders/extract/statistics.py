@@ -25,6 +25,7 @@ WORD_NUMBERS = {
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
 }
 WORD_NUMBER_SET = frozenset(WORD_NUMBERS)
+DIGIT, WORD = re.compile(r"\d"), re.compile(r"[a-z]+")
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 NUMBER = rf"(?:{DIGITS}|(?:{'|'.join(WORD_NUMBERS)})\b)"
 MULTIPLIERS = {"m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9, "k": 1e3, "thousand": 1e3}
@@ -79,7 +80,7 @@ def extract(ctx: Context) -> list[Statistic]:
     result: list[Statistic] = []
     for index, sentence in enumerate(ctx.sentences):
         s, e = sentence.start, sentence.end
-        if NATIONAL.search(text[s:e]):
+        if not _has_number(text[s:e]) or NATIONAL.search(text[s:e]):
             continue
         for value, unit, start, end in _figures(text, s, e):
             if NATIONAL_FIGURE.search(text[max(s, start - 60):start]) or OF_COUNCILS.match(text, end, e):
@@ -97,24 +98,28 @@ def extract(ctx: Context) -> list[Statistic]:
 
 def _has_number(sentence: str) -> bool:
     """A quick look before the full patterns: most sentences hold no figure at all."""
-    return any(c.isdigit() for c in sentence) or not WORD_NUMBER_SET.isdisjoint(sentence.lower().split())
+    return DIGIT.search(sentence) is not None or not WORD_NUMBER_SET.isdisjoint(WORD.findall(sentence.lower()))
 
 
 def _figures(text: str, start: int, end: int):
     """(value, unit, start, end) for each figure in text[start:end], each character read once."""
     taken: list[tuple[int, int]] = []
     found = []
-    if not _has_number(text[start:end]):
-        return found
 
     def free(a: int, b: int) -> bool:
         return all(b <= x or a >= y for x, y in taken)
 
-    for m in MONEY.finditer(text, start, end):
+    sentence = text[start:end]
+    lowered = sentence.lower()
+    money = "£" in sentence
+    percent = "%" in sentence or "cent" in lowered
+    timed = DURATION_CUE.search(sentence) is not None
+
+    for m in MONEY.finditer(text, start, end) if money else ():
         value = _number(m.group("num")) * MULTIPLIERS.get((m.group("mult") or "").lower(), 1)
         taken.append((m.start(), m.end()))
         found.append((value, "gbp", m.start(), m.end()))
-    for m in PERCENT.finditer(text, start, end):
+    for m in PERCENT.finditer(text, start, end) if percent else ():
         if free(m.start(), m.end()):
             taken.append((m.start(), m.end()))
             found.append((_number(m.group("num")), "percent", m.start(), m.end()))
@@ -130,7 +135,7 @@ def _figures(text: str, start: int, end: int):
         taken.append((m.start(), m.end()))
         found.append((_number(m.group("num")), unit, m.start(), m.end()))
         counted_unit = counted_unit or (unit, m.end())
-    for m in DURATION.finditer(text, start, end):
+    for m in DURATION.finditer(text, start, end) if timed else ():
         if not free(m.start(), m.end()) or _is_year(m.group("num")):
             continue
         window = text[max(start, m.start() - 60):min(end, m.end() + 15)]
@@ -138,7 +143,7 @@ def _figures(text: str, start: int, end: int):
             taken.append((m.start(), m.end()))
             unit = m.group("unit").lower().rstrip("s") + "s"
             found.append((_number(m.group("num")), unit, m.start(), m.end()))
-    for m in AVERAGE.finditer(text, start, end):
+    for m in AVERAGE.finditer(text, start, end) if "average" in lowered else ():
         if free(m.start("num"), m.end("num")):
             taken.append((m.start("num"), m.end("num")))
             found.append((_number(m.group("num")), "count", m.start(), m.end()))
