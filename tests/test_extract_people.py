@@ -231,3 +231,4 @@ def test_an_abbreviated_honorific_does_not_end_the_sentence(places):
 def test_his_majestys_inspector_is_at_ofsted(places):
     found = people("Sefton was judged good.\nLead inspector: Hana Cole, His Majesty's Inspector\n", places)
     assert found["Hana Cole"].organisation == "Ofsted"
+    assert found["Hana Cole"].role == "His Majesty's Inspector"

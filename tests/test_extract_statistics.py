@@ -129,3 +129,8 @@ def test_ranges_ages_and_regional_figures_are_not_a_councils(places):
             "Across the region, demand has risen by 27%.\n"
             "Luton's spending is above the regional average of 14%.")
     assert triples(text, places) == {(gss(places, "Luton"), 200.0, "children")}
+
+
+def test_a_number_that_names_a_section_is_not_a_count(places):
+    text = "In Luton all section 47 enquiries were timely, and 62 foster carers were approved."
+    assert triples(text, places) == {(gss(places, "Luton"), 62.0, "count")}

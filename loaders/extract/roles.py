@@ -47,7 +47,7 @@ def is_role(phrase: str) -> bool:
 def normalise_role(phrase: str) -> str:
     """The role as written, without leading articles and trailing punctuation; a bare abbreviation spelt out."""
     role = re.sub(r"\s+", " ", phrase).strip(" ,;:–—-\"“”‘’'")
-    role = re.sub(r"^(?:the|a|an|its|their|our|his|her)\s+", "", role, flags=re.I)
+    role = re.sub(r"^(?:the|a|an|its|their|our|his|her)\s+(?!Majesty)", "", role, flags=re.I)
     role = re.sub(r"^(?:new|newly[\s-]appointed|recently[\s-]appointed)\s+(?=\w)", "", role, flags=re.I)
     expanded = ABBREVIATIONS.get(role.lower())
     return expanded or role

@@ -59,6 +59,9 @@ FOLLOW_ON = re.compile(rf"\b(?:as\s+many\s+as|as\s+few\s+as|up\s+from|down\s+fro
 NUMBER_OF = re.compile(rf"\b(?:number|total)\s+of\s+(?:{_MODIFIER}\s+){{0,3}}?(?:{_NOUN})\b", re.I)
 # "six to ten foster families": a range describing a model, not a council's figure ("from 30 to 45" is a change).
 RANGE_BEFORE = re.compile(rf"(?<!from\s)(?<![\d,.])\b(?:{NUMBER})\s*(?:to|-|–)\s*$", re.I)
+# "section 47 enquiries", "key stage 2 pupils": a number that names a clause or a level, not a count.
+REFERENCE_BEFORE = re.compile(r"\b(?:section|s\.|paragraph|para|article|regulation|schedule|stage|level|tier|page|"
+                              r"chapter|clause|part|no\.)\s*$", re.I)
 # Sentences about councils in general, and national figures, are not about one council's services.
 NATIONAL = re.compile(r"\b(?:councils|local\s+authorities|authorities|boroughs)\b[^.]{0,60}\b(?:in\s+the\s+country|"
                       r"nationally|in\s+England|across\s+England|across\s+the\s+UK|in\s+the\s+UK|across\s+the\s+country)\b"
@@ -130,7 +133,8 @@ def _figures(text: str, start: int, end: int):
         unit = next(u for u, _p in UNIT_NOUNS if m.group(u))
         if unit == "count" and not m.group("num")[0].isdigit() and m.group("num").lower() == "one":
             continue
-        if RANGE_BEFORE.search(text, max(start, m.start() - 20), m.start()):
+        if RANGE_BEFORE.search(text, max(start, m.start() - 20), m.start()) or \
+                REFERENCE_BEFORE.search(text, max(start, m.start() - 20), m.start()):
             continue
         taken.append((m.start(), m.end()))
         found.append((_number(m.group("num")), unit, m.start(), m.end()))
