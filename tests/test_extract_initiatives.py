@@ -129,3 +129,9 @@ def test_a_team_named_with_an_acronym_an_operation_and_a_name_called_in_quotes(p
     found = initiatives(text, places)
     assert set(found) == {"CALM Steps", "Operation Compass", "Voices Up"}
     assert found["CALM Steps"].gss == gss(places, "Stockport")
+
+
+def test_names_introduced_after_a_comma_and_named_projects(places):
+    text = ("Derby's leaving care service, known as Next Chapter, was praised. "
+            "Derby has started Project Lantern for teenagers at risk. The Project Manager, Jo Bell, agreed.")
+    assert set(initiatives(text, places)) == {"Next Chapter", "Project Lantern"}

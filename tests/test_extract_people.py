@@ -232,3 +232,8 @@ def test_his_majestys_inspector_is_at_ofsted(places):
     found = people("Sefton was judged good.\nLead inspector: Hana Cole, His Majesty's Inspector\n", places)
     assert found["Hana Cole"].organisation == "Ofsted"
     assert found["Hana Cole"].role == "His Majesty's Inspector"
+
+
+def test_a_body_as_a_possessive_before_a_speaker(places):
+    found = people("Slough was visited. Ofsted's Rhea Moss said the council had more to do.", places)
+    assert found["Rhea Moss"].organisation == "Ofsted"

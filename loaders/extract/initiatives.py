@@ -61,12 +61,13 @@ very really highly truly extremely particularly exceptionally genuinely deeply h
 strong good effective robust excellent exemplary outstanding impressive positive weak poor inadequate stable
 secure sustained consistent clear swift timely thorough creative innovative ambitious tenacious
 """.split())
-# Police operations are named programmes ("Operation Encompass").
-OPERATION = re.compile(r"\bOperation\s+(?P<word>[A-Z][a-z]+)\b")
+# Police operations and named projects are programmes ("Operation Encompass", "Project Horizon").
+OPERATION = re.compile(r"\b(?:Operation|Project)\s+(?!(?:Manager|Lead|Leader|Officer|Worker|Coordinator|Co-ordinator|"
+                       r"Director|Board|Team|Group|Management|Plan|Support|Assistant)\b)(?P<word>[A-Z][a-z]+)\b")
 # "Right Help, Right Time model": a name whose two halves a comma joins.
 PAIRED = re.compile(rf"(?<![\w’'])(?P<name>{CAP}(?:\s+{CAP}){{1,3}},\s+{CAP}(?:\s+{CAP}){{1,3}})"
                     rf"(?=(?:\s+[a-z][\w-]*)?\s+(?:{TRIGGER})\b)")
-INTRODUCED = re.compile(rf"\b(?:{TRIGGER}|initiatives?)\s+(?:like|such\s+as|including|called|named|known\s+as|"
+INTRODUCED = re.compile(rf"\b(?:{TRIGGER}|initiatives?),?\s+(?:like|such\s+as|including|called|named|known\s+as|"
                         rf"dubbed|branded)\s+(?:the\s+)?(?P<name>{RUN})")
 TITLED = re.compile(rf"\b(?:through|via|under|called|named|known\s+as|dubbed|branded|part\s+of)\s+"
                     rf"(?P<name>The\s+{CAP}(?:\s+{CAP}){{0,3}})")
@@ -131,7 +132,7 @@ def _cues(text: str) -> set[str]:
         cues.add("titled")
     if not words.isdisjoint(KNOWN_WORDS):
         cues.add("known")
-    if "operation" in words:
+    if "operation" in words or "project" in words:
         cues.add("operation")
     if cues and ("'" in text or "‘" in text or '"' in text or "“" in text):
         cues.add("quote")

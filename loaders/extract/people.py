@@ -72,6 +72,8 @@ ORG_WORDS = re.compile(r"\b(?:Ofsted|Department|Ministry|Association|Agency|Boar
 # "NAME of Midshire Police", "NAME from the Fostering Network": the body a person comes from, written after the name.
 BODY_AFTER = re.compile(r"^\s+(?:of|from|at)\s+(?P<org>(?:the\s+)?[A-Z][\w'’&-]*(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?"
                         r"[A-Z][\w'’&-]*){0,6})")
+# "Ofsted's Yvette Stanley": the body a person speaks for, as a possessive just before the name.
+OWNER_BEFORE = re.compile(r"(?<![\w'’])(?P<org>[A-Z][\w&-]*(?:\s+(?:[A-Z][\w&-]*|and|of|for))*?)['’]s\s+$")
 LOCAL_BODY = re.compile(r"^(?:the\s+)?(?:council|authority|local\s+authority|county|borough|city)$", re.I)
 
 
@@ -193,6 +195,12 @@ def _read_post(ctx: Context, index: int, name: str, start: int, end: int) -> _Po
         _role, organisation, gss = _split_organisation(ctx, index, f"of {body.group('org')}", end)
         return _Post(name, "", organisation, gss, start, end + body.end("org"))
     if SPEECH_AFTER.match(after) or SPEECH_BEFORE.search(before) or _speaks_with_another(after):
+        owner = OWNER_BEFORE.search(before)  # "Ofsted's Yvette Stanley said"
+        if owner:
+            gss = _council_in(ctx, index, owner.group("org"))
+            if gss or ORG_WORDS.search(owner.group("org")):
+                organisation = ctx.gazetteer.records[gss].name if gss else owner.group("org")
+                return _Post(name, "", organisation, gss, start - (len(before) - owner.start("org")), end)
         return _Post(name, "", "", None, start, end)
     return None
 
