@@ -45,6 +45,9 @@ FUNCTION_WORDS = {
 }
 
 
+WORD_START = re.compile(r"(?<![\w&])\w+")
+
+
 class Gazetteer:
     """Council names compiled into one longest-first regular expression."""
 
@@ -59,6 +62,9 @@ class Gazetteer:
         # Case-insensitive except that the first letter of a place name must be a capital:
         # checked after matching, which keeps one compiled expression.
         self._regex = re.compile(rf"(?<![\w&])(?:{pattern})(?![\w&])", re.I)
+        # The regex is tried only where a name can start (a word that begins some name): far cheaper than
+        # scanning every character of every sentence with a thousand alternatives.
+        self._first_words = {re.match(r"\w*", name).group(0).casefold() for name in self.by_name}
 
     def resolve(self, name: str, year: int | None = None) -> CouncilRecord | None:
         """The council a name stands for in a year (a current council where two share it). A place whose
@@ -105,7 +111,7 @@ class Gazetteer:
     def find(self, text: str, start: int = 0, end: int | None = None, year: int | None = None) -> list[NameMatch]:
         end = len(text) if end is None else end
         matches: list[NameMatch] = []
-        for m in self._regex.finditer(text, start, end):
+        for m in self._candidates(text, start, end):
             written = m.group(0)
             first_word = re.sub(r"^(?:the\s+)", "", written, flags=re.I)
             if not first_word[:1].isupper() and not first_word.lower().startswith(("london borough", "royal borough")):
@@ -118,6 +124,19 @@ class Gazetteer:
             if record:
                 matches.append(NameMatch(record.gss, m.start(), m.end(), written))
         return matches
+
+    def _candidates(self, text: str, start: int, end: int) -> list[re.Match[str]]:
+        """What finditer would find, trying the names only at words that begin one."""
+        found: list[re.Match[str]] = []
+        reach = start
+        for word in WORD_START.finditer(text, start, end):
+            if word.start() < reach or word.group(0).casefold() not in self._first_words:
+                continue
+            m = self._regex.match(text, word.start(), end)
+            if m:
+                found.append(m)
+                reach = m.end()
+        return found
 
     def _another_place(self, text: str, end: int, written: str) -> bool:
         """'Stoke Newington' is not Stoke-on-Trent: a short form of a council's name (not its name in full or

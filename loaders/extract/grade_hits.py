@@ -118,7 +118,7 @@ def _licence(word: str, code: str, quoted: bool, before: str, after: str, at_sta
     if (lex.RATING_VERB_BEFORE.search(before) or lex.RATED_AS_BEFORE.search(before)
             or lex.VERB_NAME_BEFORE.search(before)) and ends:
         return "verb"
-    if (AREA_BEFORE.search(before) or VERB_AREA_BEFORE.search(before)) and ends:
+    if ends and AREA_HINT.search(before) and (AREA_BEFORE.search(before) or VERB_AREA_BEFORE.search(before)):
         return "area"
     if lex.FROM_BEFORE.search(before) and ends:
         return "verb"
@@ -134,17 +134,33 @@ def _licence(word: str, code: str, quoted: bool, before: str, after: str, at_sta
 
 
 def find_areas(text: str, start: int, end: int, taken: list[GradeHit]) -> list[AreaHit]:
-    areas = []
-    for m in lex.AREA.finditer(text, start, end):
-        if any(h.start < m.end() and m.start() < h.end for h in taken):
-            continue
-        code = (m.lastgroup or "overall").replace("_", "-")
-        if code == "in-care" and re.search(r"\band\s+care\s+leavers$", m.group(0), re.I):
-            code = COMBINED
-        areas.append(AreaHit(m.start(), m.end(), code))
+    areas = [a for a in _written_areas(text, start, end)
+             if not any(h.start < a.end and a.start < h.end for h in taken)]
     if areas and "leaders" in text[start:end].lower():
         _bare_leaders(text, start, end, areas, taken)
     return areas
+
+
+AREA_HINT = re.compile(r"safeguard|protection|care|looked|leader|adoption|overall|lscb", re.I)
+_AREA_CACHE: dict[tuple[str, int, int], list[AreaHit]] = {}
+
+
+def _written_areas(text: str, start: int, end: int) -> list[AreaHit]:
+    """Every area written in text[start:end]; a sentence is read for areas by several extractors, so once."""
+    key = (text, start, end)
+    cached = _AREA_CACHE.get(key)
+    if cached is None:
+        cached = []
+        if AREA_HINT.search(text, start, end):
+            for m in lex.AREA.finditer(text, start, end):
+                code = (m.lastgroup or "overall").replace("_", "-")
+                if code == "in-care" and re.search(r"\band\s+care\s+leavers$", m.group(0), re.I):
+                    code = COMBINED
+                cached.append(AreaHit(m.start(), m.end(), code))
+        if len(_AREA_CACHE) > 4096:
+            _AREA_CACHE.clear()
+        _AREA_CACHE[key] = cached
+    return cached
 
 
 def _bare_leaders(text: str, start: int, end: int, areas: list[AreaHit], taken: list[GradeHit]) -> None:
