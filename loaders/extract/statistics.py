@@ -50,13 +50,17 @@ DURATION_CUE = re.compile(r"\baverag\w*|\bduration\b|\bmedian\b|\bmean\b|\btypic
 AVERAGE = re.compile(rf"\baverage(?:\s+caseloads?)?\s+(?:of|was|is|stood\s+at|now\s+stands\s+at)\s+(?P<num>{DIGITS})\b"
                      r"(?!\s*(?:%|per\s*cent|percent|weeks?|days?|months?|hours?|years?|£))", re.I)
 FOLLOW_ON = re.compile(rf"\b(?:as\s+many\s+as|as\s+few\s+as|up\s+from|down\s+from|compared\s+(?:with|to)|of\s+whom|"
-                       rf"of\s+which|from(?=\s+(?:{DIGITS})\s+to\s+\d)|(?<=\d\s)to|(?:rising|falling|fallen|fell|risen|rose|"
-                       rf"dropped|increased|decreased|reduced|grown|grew|climbed)\s+to|stood\s+at|stands\s+at|reached|"
+                       rf"of\s+which|from(?=\s+(?:{DIGITS})\s+to\s+\d)|(?<=\d\s)to|(?<=\d\s)from|"
+                       rf"(?:rising|falling|fallen|fell|risen|rose|dropped|increased|decreased|reduced|grown|grew|"
+                       rf"climbed)\s+to|stood\s+at|stands\s+at|reached|"
                        rf"totalled|totals)\s+(?P<num>{DIGITS})\b"
                        r"(?=\s*(?:[.,;:)!?]|$)|\s+(?:in|by|at|last|this|over|since|and|or|were|was|are|is|had|have|who|"
                        r"which|that|from|to|during|between|compared|with|on|a|an|the)\b)", re.I)
 # "the number of children in care ... had fallen to 812": the noun a later bare number counts.
 NUMBER_OF = re.compile(rf"\b(?:number|total)\s+of\s+(?:{_MODIFIER}\s+){{0,3}}?(?:{_NOUN})\b", re.I)
+# "foster carers rose to 210": the noun is the subject of a change.
+NOUN_CHANGED = re.compile(rf"\b(?:{_NOUN})\s+(?:have\s+|has\s+|had\s+)?(?:rose|risen|fell|fallen|dropped|increased|"
+                          rf"decreased|grew|grown|climbed)\s+(?:from|to)\b", re.I)
 # "six to ten foster families": a range describing a model, not a council's figure ("from 30 to 45" is a change).
 RANGE_BEFORE = re.compile(rf"(?<!from\s)(?<![\d,.])\b(?:{NUMBER})\s*(?:to|-|–)\s*$", re.I)
 # "section 47 enquiries", "key stage 2 pupils": a number that names a clause or a level, not a count.
@@ -151,9 +155,12 @@ def _figures(text: str, start: int, end: int):
         if free(m.start("num"), m.end("num")):
             taken.append((m.start("num"), m.end("num")))
             found.append((_number(m.group("num")), "count", m.start(), m.end()))
-    named = NUMBER_OF.search(text, start, end) if "of" in text[start:end] else None
-    if named and (counted_unit is None or named.end() < counted_unit[1]):
-        counted_unit = (next(u for u, _p in UNIT_NOUNS if named.group(u)), named.end())
+    for pattern in (NUMBER_OF, NOUN_CHANGED):
+        named = pattern.search(text, start, end)
+        if named:
+            unit = next(u for u, _p in UNIT_NOUNS if named.group(u))
+            if counted_unit is None or named.end(unit) < counted_unit[1]:
+                counted_unit = (unit, named.end(unit))
     if counted_unit:
         unit, after = counted_unit
         for m in FOLLOW_ON.finditer(text, after, end):
