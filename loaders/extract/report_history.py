@@ -58,7 +58,8 @@ def _sif_previous(ctx: Context, gss: str, year: int | None) -> list[Judgement]:
         area = next((a for pattern, a in SIF_SERVICES if pattern.search(match.group("what"))), None)
         grade = grade_code(match.group("grade"))
         if area and grade and (year is None or earlier < year):
-            out.append(Judgement(gss, area, grade, earlier, ctx.doc.evidence(match.start(), match.end()),
+            council = ctx.gazetteer.council_in_year(gss, earlier)  # a predecessor council's inspection
+            out.append(Judgement(council, area, grade, earlier, ctx.doc.evidence(match.start(), match.end()),
                                  year_stated=True, current=False))
     return out
 
@@ -77,7 +78,7 @@ def _stated(ctx: Context, gss: str, year: int | None) -> list[Judgement]:
         grade = grade_code(next(g for g in grade_match.groups() if g))
         if not grade:
             continue
-        council = _council(ctx, index, gss)
+        council = ctx.gazetteer.council_in_year(_council(ctx, index, gss), years[0])
         areas = ILACS_AREAS if ALL_AREAS.search(sentence) else ("overall",)
         evidence = ctx.doc.evidence(span.start, span.end)
         out += [Judgement(council, area, grade, years[0], evidence, year_stated=True, current=False) for area in areas]
