@@ -332,3 +332,16 @@ def councils_named(text: str, published: date | None) -> set[str]:
 ])
 def test_places_resolve_to_the_council_of_the_day(text, published, expected):
     assert councils_named(text, published) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Leaders at Rochdale were judged outstanding, as was the help and protection offered to children.",
+     {("Rochdale", "leadership", "outstanding", 2024), ("Rochdale", "help-protection", "outstanding", 2024)}),
+    ("Rochdale - Ofsted rating: good (2022)", {("Rochdale", "overall", "good", 2022)}),
+    ("Rochdale: inadequate (2023), previously requires improvement (2019)",
+     {("Rochdale", "overall", "inadequate", 2023), ("Rochdale", "overall", "requires-improvement", 2019)}),
+    ("Inspectors said help and protection, leadership and services for children in care were all good in Rochdale.",
+     {("Rochdale", a, "good", 2024) for a in ("help-protection", "leadership", "in-care")}),
+])
+def test_grades_in_lists_labels_and_brackets(text, expected):
+    assert grades(text) == expected

@@ -53,7 +53,7 @@ PREMODIFIER_GAP = re.compile(r"^[" + lex.Q_CLOSE + r"]?\s*(?:(?:senior|strategic
 TABLE_AFTER = re.compile(r"\s*(?:$|:|\s+\d|\n)")
 SENTENCE_AFTER = re.compile(r"[" + lex.Q_CLOSE + r"]?\s+[A-Z]")  # a run-on line with no full stop (case-sensitive)
 AREA_BEFORE = re.compile(r"(?:" + lex.AREA.pattern + r")\s+(?:as|at|is|are|was|were|remains?|remained|rated|judged|"
-                         r"graded|deemed|found|now|also|still)(?:\s+(?:now|also|still|as|to\s+be))?\s*[" + lex.Q_OPEN + r"]?$",
+                         r"graded|deemed|found|now|also|still)(?:\s+(?:now|also|still|as|to\s+be|all|both))?\s*[" + lex.Q_OPEN + r"]?$",
                          re.I)
 # "calling its leadership outstanding", "with leaders and care leavers all outstanding": an area, then its grade.
 _AREA_ONLY = re.compile(re.sub(r"\(\?P<\w+>", "(?:", lex.AREA.pattern), re.I)
@@ -69,6 +69,12 @@ PARALLEL_GAP = re.compile(r"^[" + lex.Q_CLOSE + r"]?\s*(?:,|;|,?\s+and)\s+(?:and
 FOR_GAP = re.compile(r"^[" + lex.Q_CLOSE + r"]?\s+(?:for|in)\s+(?:the\s+)?$", re.I)
 # "leaders" alone is an area only in a list of areas ("with leaders, children in care and care leavers all ...").
 BARE_LEADERS = re.compile(r"\b(?:senior\s+)?leaders\b", re.I)
+# ... or as the subject of a rating ("Leaders at Rotherham were judged outstanding").
+LEADERS_RATED = re.compile(r"\s+(?:(?:at|in)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+)?(?:were|are|have\s+been)\s+"
+                           r"(?:(?:also|again|now)\s+)?(?:judged|rated|graded|deemed|found|described\s+as)\b")
+# "Rotherham: good (2023)", "Ofsted rating: good": a grade standing after a label.
+LABEL_BEFORE = re.compile(r"[^:\n]{2,80}?(?::|\s[–—-])\s*[" + lex.Q_OPEN + r"]?")
+LABEL_GRADE_AFTER = re.compile(r"[" + lex.Q_CLOSE + r"]?\s*(?:$|\(|[,;.]|\n)")
 COMBINED = "in-care+care-leavers"  # "children in care and care leavers": one ILACS area in 2018-22, two after
 # A line of a judgement table: "The experiences and progress of care leavers: Good".
 TABLE_ROW = re.compile(r"^\s*(?:[-•*·]\s*)?(?P<label>[A-Za-z][^:|\t]{2,120}?)\s*(?::|\||\t|\s[–—-])\s*[" + lex.Q_OPEN + r"]?"
@@ -91,6 +97,8 @@ def find_grades(text: str, start: int, end: int) -> list[GradeHit]:
         code = lex.GRADE_CODES[m.lastgroup or "good"]
         quoted = before.endswith(tuple(lex.Q_OPEN)) and after[:1] in lex.Q_CLOSE
         licence = _licence(word, code, quoted, before, after, m.start() == start)
+        if licence is None and LABEL_GRADE_AFTER.match(after) and LABEL_BEFORE.fullmatch(text, start, m.start()):
+            licence = "table"
         if licence is None and hits and (FOR_AREA_AFTER.match(after) and REPEAT_GAP.match(text[hits[-1].end:m.start()])
                                          or PARALLEL_GAP.match(text[hits[-1].end:m.start()])):
             licence = "repeat"
@@ -169,7 +177,8 @@ def _bare_leaders(text: str, start: int, end: int, areas: list[AreaHit], taken: 
         if any(a.start <= m.start() < a.end for a in areas) or any(h.start < m.end() and m.start() < h.end for h in taken):
             continue
         neighbours = [a for a in areas if a.start >= m.end()][:1] + [a for a in areas if a.end <= m.start()][-1:]
-        if any(_coordinated(text[min(m.end(), a.end):max(m.start(), a.start)]) for a in neighbours):
+        if (any(_coordinated(text[min(m.end(), a.end):max(m.start(), a.start)]) for a in neighbours)
+                or LEADERS_RATED.match(text, m.end(), end)):
             areas.append(AreaHit(m.start(), m.end(), "leadership"))
     areas.sort(key=lambda a: a.start)
 

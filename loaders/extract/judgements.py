@@ -26,6 +26,7 @@ WHEN_INSPECTED = re.compile(r"\s*,?\s*when\b[^.;]{0,60}?\b(?:inspect\w*|rated|ju
 # "rated good, matching the grade it received at its last inspection in 2019": the earlier grade is the same.
 MATCHING = re.compile(r"[^.;]{0,40}?\b(?:matching|mirroring|repeating|equalling|as\s+it\s+was|the\s+same\s+(?:grade|rating|"
                       r"judgement)\s+as)\b[^.;]{0,80}?\b(?:inspect\w*|rated|judged|grade|rating)\b[^.;]{0,30}$", re.I)
+BRACKETED_YEAR = re.compile(r"[" + lex.Q_CLOSE + r"]?\s*\(\s*(?:in\s+)?((?:19|20)\d\d)\s*\)")
 NEXT_CLAUSE = re.compile(r";|,?\s+(?:but|while|whilst|whereas|although|though|and)\s+(?:the|a|an|its|their|[A-Z])", re.I)
 COUNTED_AREAS = re.compile(r"\b(?:two|three|four|five|\d|several|some|other|remaining|both)\s+(?:other\s+|more\s+|"
                            r"of\s+(?:the|its)\s+(?:\w+\s+)?)?(?:areas?|judgements?|categories|aspects)\s+"
@@ -259,6 +260,9 @@ def _time(ctx: Context, index: int, hit: GradeHit, hits: list[GradeHit]) -> tupl
     # "from good to requires improvement following an inspection in 2024": the year is the later grade's
     rivals = [h for h in hits if h is not hit and "from" in (h.role, hit.role)]
     year = _nearest_year(ctx, a, b, hit, rivals)
+    bracketed = BRACKETED_YEAR.match(text, hit.end, span.end)
+    if year is None and bracketed:  # "good (2023)"
+        year = int(bracketed.group(1))
     previous = hit.role == "from" or bool(lex.PREVIOUS.search(clause))
     if year is None and k > 0 and lex.RELATIVE_START.match(clause):
         pa, pb = clauses[k - 1]
