@@ -345,3 +345,23 @@ def test_places_resolve_to_the_council_of_the_day(text, published, expected):
 ])
 def test_grades_in_lists_labels_and_brackets(text, expected):
     assert grades(text) == expected
+
+
+def test_a_single_inspection_framework_summary_with_numbered_labels():
+    text = ("Inspection of services for children in Rochdale\n"
+            "Overall judgement: Requires improvement\n"
+            "1. Children who need help and protection: Requires improvement\n"
+            "2. Children looked after and achieving permanence: Good\n"
+            "2.1 Adoption performance: Good\n"
+            "2.2 Experiences and progress of care leavers: Outstanding\n"
+            "3. Leadership, management and governance: Requires improvement\n")
+    assert {g[1:] for g in grades(text, date(2016, 5, 1))} == {
+        ("overall", "requires-improvement", 2016), ("help-protection", "requires-improvement", 2016),
+        ("in-care", "good", 2016), ("adoption", "good", 2016), ("care-leavers", "outstanding", 2016),
+        ("leadership", "requires-improvement", 2016)}
+
+
+def test_grade_movers_listed_as_label_and_move():
+    text = "Biggest movers\nRochdale: requires improvement to good\nBury: good to outstanding\n"
+    assert grades(text) == {("Rochdale", "overall", "requires-improvement", None), ("Rochdale", "overall", "good", 2024),
+                            ("Bury", "overall", "good", None), ("Bury", "overall", "outstanding", 2024)}

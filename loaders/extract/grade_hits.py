@@ -74,10 +74,13 @@ LEADERS_RATED = re.compile(r"\s+(?:(?:at|in)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’
                            r"(?:(?:also|again|now)\s+)?(?:judged|rated|graded|deemed|found|described\s+as)\b")
 # "Rotherham: good (2023)", "Ofsted rating: good": a grade standing after a label.
 LABEL_BEFORE = re.compile(r"[^:\n]{2,80}?(?::|\s[–—-])\s*[" + lex.Q_OPEN + r"]?")
+# "Wiltshire: requires improvement to good": the first grade is the one it moved from.
+TO_GRADE_AFTER = re.compile(r"[" + lex.Q_CLOSE + r"]?\s+(?:to|into|->|→)\s+[" + lex.Q_OPEN + r"]?(?:requir\w*\s+improvement|outstanding|"
+                            r"good|inadequate)\b", re.I)
 LABEL_GRADE_AFTER = re.compile(r"[" + lex.Q_CLOSE + r"]?\s*(?:$|\(|[,;.]|\n)")
 COMBINED = "in-care+care-leavers"  # "children in care and care leavers": one ILACS area in 2018-22, two after
 # A line of a judgement table: "The experiences and progress of care leavers: Good".
-TABLE_ROW = re.compile(r"^\s*(?:[-•*·]\s*)?(?P<label>[A-Za-z][^:|\t]{2,120}?)\s*(?::|\||\t|\s[–—-])\s*[" + lex.Q_OPEN + r"]?"
+TABLE_ROW = re.compile(r"\s*(?:[-•*·]\s*|\d+(?:\.\d+)*\.?\s+)?(?P<label>[A-Za-z][^:|\t]{2,120}?)\s*(?::|\||\t|\s[–—-])\s*[" + lex.Q_OPEN + r"]?"
                        r"(?P<grade>(?:requires?|requiring)\s+improvement(?:\s+to\s+be\s+good)?|outstanding|good|inadequate)"
                        r"[" + lex.Q_CLOSE + r"]?\s*\.?\s*$", re.I | re.M)
 WORD = re.compile(r"[\w’'-]+|[^\w\s]")
@@ -97,8 +100,13 @@ def find_grades(text: str, start: int, end: int) -> list[GradeHit]:
         code = lex.GRADE_CODES[m.lastgroup or "good"]
         quoted = before.endswith(tuple(lex.Q_OPEN)) and after[:1] in lex.Q_CLOSE
         licence = _licence(word, code, quoted, before, after, m.start() == start)
-        if licence is None and LABEL_GRADE_AFTER.match(after) and LABEL_BEFORE.fullmatch(text, start, m.start()):
+        if (licence is None and LABEL_GRADE_AFTER.match(after) and LABEL_BEFORE.fullmatch(text, start, m.start())
+                and not AREA_HINT.search(text, start, m.start())):  # an area's label is a table row's
             licence = "table"
+        moved_to = TO_GRADE_AFTER.match(after)
+        if licence is None and moved_to and (LABEL_BEFORE.fullmatch(text, start, m.start())
+                                             or lex.RATING_VERB_BEFORE.search(before)):
+            licence = "verb"
         if licence is None and hits and (FOR_AREA_AFTER.match(after) and REPEAT_GAP.match(text[hits[-1].end:m.start()])
                                          or PARALLEL_GAP.match(text[hits[-1].end:m.start()])):
             licence = "repeat"
@@ -109,7 +117,7 @@ def find_grades(text: str, start: int, end: int) -> list[GradeHit]:
             hit.role = "listed"
         elif lex.CONTRAST_BEFORE.search(before):
             hit.role = "contrast"
-        elif lex.FROM_BEFORE.search(before):
+        elif lex.FROM_BEFORE.search(before) or moved_to:
             hit.role = "from"
         hits.append(hit)
     return hits

@@ -123,7 +123,7 @@ AREA_PATTERNS: list[tuple[str, str]] = [
      r"|(?:its|their|the\s+council.s)\s+(?:senior\s+)?leaders\b"),
     ("adoption", r"(?<!regional\s)adoption(?:\s+(?:performance|services?|work|support|team))?(?!\s+(?:agenc|partnership))"),
     ("overall", r"overall\s+effectiveness(?:\s+of\s+(?:the\s+)?(?:service|services|children.s\s+services))?|"
-                r"the\s+overall\s+(?:judgement|rating|grade)|\boverall\b"),
+                r"(?:the\s+)?overall\s+(?:judgement|rating|grade)|\boverall\b"),
 ]
 AREA = re.compile("|".join(f"(?P<{code.replace('-', '_')}>{pattern})" for code, pattern in AREA_PATTERNS), re.I)
 MAIN_AREAS = ("overall", "help-protection", "in-care", "leadership")
