@@ -5,10 +5,15 @@ Beginnings programme"), a coined word ("Futures4Me service"), an acronym ("the
 PHASE social enterprise") or a quoted phrase ("its 'focus on practice' model")
 next to a word such as programme, model or hub; a programme the sector knows
 by name ("Mockingbird", "Signs of Safety"); or a name introduced as one
-("programmes like Start Well", "through The Deal"). A description made only of
-service words ("the integrated front door", "Multi-Agency Safeguarding Hub"),
-a council's own name ("the North Yorkshire approach"), legal processes, events
-and awards are not initiatives. Evidence is the sentence that names it.
+("programmes like Start Well", "through The Deal", 'its youth council, called
+"Speakerbox"'); a named operation or project ("Operation Encompass"). A place
+followed by capitalised words is a name ("the Kent Youth Hub"), and so are
+names with a comma or a possessive inside ("Right Help, Right Time", "Young
+People's Promise"). A description made only of service words ("the integrated
+front door", "Multi-Agency Safeguarding Hub"), a council's own name or
+department ("the North Yorkshire approach", "Kent Youth Justice Service"),
+quoted praise ("a 'very strong' partnership"), legal processes, events and
+awards are not initiatives. Evidence is the sentence that names it.
 """
 from __future__ import annotations
 

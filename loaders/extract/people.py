@@ -3,9 +3,14 @@
 A name alone is not enough: it must stand in apposition to a role ("Mick
 Gibbs, director of ... at North Lincolnshire Council, said"; "Croydon's DCS,
 Rob Henderson"; "Director of Children's Services Darryl Freeman said"), be
-described in a relative clause ("Stuart, who was appointed director ...") or
-speak ("said Jane Doe"). Bylines, captions and commenters give a bare name and
-are not read. One post per person per document: the fullest one.
+described in a relative clause ("Stuart, who was appointed director ...",
+"Councillor Tom Smith, who chairs the committee"), or speak or act ("said Jane
+Doe", "Cllr Jane Doe called for ...", "John Doe signed the letter"). A body
+written after the name ("Detective Superintendent Ann Lee of Kent Police") is
+the organisation. A run of capitals inside a council's name ("A spokesperson
+for Cheshire West and Chester Council") is no person. Bylines, captions and
+commenters give a bare name and are not read. One post per person per
+document: the fullest one.
 """
 from __future__ import annotations
 

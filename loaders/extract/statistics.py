@@ -2,12 +2,16 @@
 
 Read: percentages ("74% of social workers", "11 per cent"), money ("£8.4m"),
 counts of children, staff and other things ("1,420 children", "seven foster
-families", "an average of 14" cases) and durations that are a measure of the
-service ("averaging 39 weeks"). Not read: dates, years, ages ("16- and
-17-year-olds"), time spans that only tell when ("over the last 12 months",
-"within 72 hours"), and figures about councils in general ("70 per cent of
-councils in the country"). Each figure belongs to the council the passage is
-about at that point.
+families", "an average of 14" cases), bare numbers that a counted noun before
+them governs ("from 1,070 to 940", "the number of children in care had fallen
+to 812", "of whom 480") and durations that are a measure of the service
+("averaging 39 weeks"). Not read: dates, years, ages ("16- and 17-year-olds",
+"aged 11 to 18"), ranges ("six to ten foster families"), numbered references
+("section 47 enquiries"), time spans that only tell when ("over the last 12
+months", "within 72 hours"), and figures about councils in general, the
+region or the country ("70 per cent of councils in the country", "Across the
+region, ..."). Each figure belongs to the council the passage is about at
+that point.
 """
 from __future__ import annotations
 
