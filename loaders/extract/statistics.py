@@ -63,6 +63,7 @@ FOLLOW_ON = re.compile(rf"\b(?:as\s+many\s+as|as\s+few\s+as|up\s+from|down\s+fro
 # "the number of children in care ... had fallen to 812": the noun a later bare number counts.
 NUMBER_OF = re.compile(rf"\b(?:number|total)\s+of\s+(?:{_MODIFIER}\s+){{0,3}}?(?:{_NOUN})\b", re.I)
 # "foster carers rose to 210": the noun is the subject of a change.
+CHANGE_WORDS = frozenset("rose risen fell fallen dropped increased decreased grew grown climbed".split())
 NOUN_CHANGED = re.compile(rf"\b(?:{_NOUN})\s+(?:have\s+|has\s+|had\s+)?(?:rose|risen|fell|fallen|dropped|increased|"
                           rf"decreased|grew|grown|climbed)\s+(?:from|to)\b", re.I)
 # "six to ten foster families": a range describing a model, not a council's figure ("from 30 to 45" is a change).
@@ -159,7 +160,11 @@ def _figures(text: str, start: int, end: int):
         if free(m.start("num"), m.end("num")):
             taken.append((m.start("num"), m.end("num")))
             found.append((_number(m.group("num")), "count", m.start(), m.end()))
+    changed = not CHANGE_WORDS.isdisjoint(WORD.findall(lowered))
     for pattern in (NUMBER_OF, NOUN_CHANGED):
+        if pattern is NUMBER_OF and "number of" not in lowered and "total of" not in lowered or \
+                pattern is NOUN_CHANGED and not changed:
+            continue
         named = pattern.search(text, start, end)
         if named:
             unit = next(u for u, _p in UNIT_NOUNS if named.group(u))
