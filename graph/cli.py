@@ -27,6 +27,17 @@ def fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
+def parse_params(items: Optional[list[str]]) -> dict[str, str]:
+    """--param NAME=VALUE options as a dict; a malformed one is a usage error (exit 2)."""
+    params = {}
+    for item in items or []:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise fail(f"error: --param {item!r}: expected NAME=VALUE", 2)
+        params[key.strip()] = value
+    return params
+
+
 def opened(store: Optional[Path], *, create: bool = False):
     try:
         return open_store(store_path(store), create=create)
@@ -109,12 +120,7 @@ def query(
 
     from .query import QueryError, format_rows, format_triples, resolve_query, run_query, solutions_table
 
-    params = {}
-    for item in param or []:
-        key, sep, value = item.partition("=")
-        if not sep:
-            raise fail(f"error: --param {item!r}: expected NAME=VALUE", 2)
-        params[key.strip()] = value
+    params = parse_params(param)
     try:
         sparql, named = resolve_query(spec)
         result = run_query(opened(store), sparql, params, named)

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .cli import StoreOption, app, fail, opened, out, store_path
+from .cli import StoreOption, app, fail, opened, out, parse_params, store_path
 
 
 @app.command()
@@ -29,12 +29,7 @@ def render(
         raise fail("error: give --council or --query, not both", 2)
     if level not in ("auto", "detailed", "aggregated"):
         raise fail(f"error: --level {level!r}: choose auto, detailed or aggregated", 2)
-    params = {}
-    for item in param or []:
-        key, sep, value = item.partition("=")
-        if not sep:
-            raise fail(f"error: --param {item!r}: expected NAME=VALUE", 2)
-        params[key.strip()] = value
+    params = parse_params(param)
     request = ViewRequest(council=council, depth=depth, query=query, params=params or None, budget=budget,
                           level=level, physics=physics)
     db = opened(store)
