@@ -14,6 +14,7 @@ store's lock, so `ofsted-kg build` cannot write beneath its read-only workers.
 from __future__ import annotations
 
 import fcntl
+import functools
 import json
 import re
 import signal
@@ -26,7 +27,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pyoxigraph as ox
 
-from .query import DEFAULT_PREFIXES, QueryError, bind_params, check_params, named_queries
+from .query import DEFAULT_PREFIXES, QueryError, bind_params, check_params, check_values, named_queries
+from .resources import COUNCILS_FILE, ONTOLOGY_FILE, VOCAB_FILE
 from .server_page import PAGE
 from .server_pool import QueryRequest, WorkerPool, default_pool_size
 from .server_results import Reply, negotiate
@@ -42,6 +44,17 @@ UPDATE_WORDS = re.compile(r"^(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD
 PROLOGUE = re.compile(r"^(\s+|#[^\n]*\n?|PREFIX\s+[^:\s]*:\s*<[^>]*>|BASE\s*<[^>]*>)", re.I)
 READ_ONLY = ("this endpoint is read-only: SPARQL Update is refused (the store is written only by "
              "`ofsted-kg build`)")
+
+
+@functools.cache
+def reference_store() -> ox.Store:
+    """The councils, vocabularies and ontology in memory (the store's reference graphs are
+    loaded from the same files), so an unknown council, area or grade is answered 400 with
+    the nearest names without asking a worker."""
+    store = ox.Store()
+    for path in (COUNCILS_FILE, VOCAB_FILE, ONTOLOGY_FILE):
+        store.load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(path.resolve().as_uri()))
+    return store
 
 
 class ServeError(Exception):
@@ -234,6 +247,7 @@ class Handler(BaseHTTPRequestHandler):
         params = {k: " ".join(v[-1].split()) for k, v in args.items() if k not in ("format", "output") and v[-1].strip()}
         try:
             check_params(named, params)
+            check_values(reference_store(), params)
             text = bind_params(named.sparql, {**named.defaults, **params}, list(named.params))
         except QueryError as exc:
             return self.send(Reply.error(400, str(exc)))

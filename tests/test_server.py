@@ -222,6 +222,12 @@ def test_named_query_route_binds_parameters(http: httpx.Client) -> None:
     assert http.get("/queries/no-such-query").status_code == 404
 
 
+def test_named_query_route_suggests_councils_for_an_unknown_name(http: httpx.Client) -> None:
+    response = http.get("/queries/people-by-council", params={"council": "North Lincolnshre"})
+    assert response.status_code == 400
+    assert "North Lincolnshire" in response.text and "did you mean" in response.text
+
+
 def test_query_page_is_offline_and_escapes(http: httpx.Client) -> None:
     page = http.get("/")
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
