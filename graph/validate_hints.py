@@ -210,10 +210,10 @@ def hint_for(problem, data: Graph, shapes: Graph, shape: Node | None, value: Nod
             return _class_hint(shapes, shape, value, data)
         if component == "DatatypeConstraintComponent" and shape is not None:
             return _datatype_hint(shapes, shape, value)
+        if str(shape).endswith("#FactEvidence"):
+            return "For hand-written data add prov:wasDerivedFrom <> (<> is the data file itself, a curated source)."
         if component == "MinCountConstraintComponent" and focus is not None and path is not None:
             return _missing_hint(path, focus, data)
-        if component == "OrConstraintComponent" and str(shape).endswith("#ExtractedFact"):
-            return "For hand-written data add prov:wasDerivedFrom <> (<> is the data file itself, a curated source)."
         if component == "KnownTerms":
             return _unknown_term_hint(value, data)
     except Exception:  # a hint is a courtesy: never let it hide the problem itself
