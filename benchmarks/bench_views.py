@@ -43,7 +43,7 @@ WORK = REPO / "out" / "bench-views"
 from playwright.sync_api import TimeoutError as PlaywrightTimeout  # noqa: E402
 
 from ofsted_kg.graph.views import ViewRequest, render  # noqa: E402
-from ofsted_kg.graph.views.browser import CHROMIUM, LOCAL_SCHEMES, chromium  # noqa: E402
+from ofsted_kg.graph.views.browser import CHROMIUM, block_outside, chromium  # noqa: E402
 from ofsted_kg.graph.views.facts import read_facts  # noqa: E402
 from ofsted_kg.graph.views.project import detailed  # noqa: E402
 
@@ -108,14 +108,7 @@ def open_and_wait(browser, html: Path, stable_expr: str, network_expr: str, time
     context = browser.new_context(viewport={"width": 1400, "height": 900})
     outside: list[str] = []
 
-    def route(r):
-        if r.request.url.startswith(LOCAL_SCHEMES):
-            r.continue_()
-        else:
-            outside.append(r.request.url)
-            r.abort()
-
-    context.route("**/*", route)
+    block_outside(context, outside)
     page = context.new_page()
     try:
         start = time.perf_counter()

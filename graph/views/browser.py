@@ -56,6 +56,18 @@ def chromium() -> Iterator[object]:
             browser.close()
 
 
+def block_outside(context, outside: list[str]) -> None:
+    """Abort every request that would leave the machine (not file: or data:), noting its URL in `outside`."""
+    def route(r):
+        if r.request.url.startswith(LOCAL_SCHEMES):
+            r.continue_()
+        else:
+            outside.append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+
+
 @contextmanager
 def open_view(browser, html_file: Path, *, width: int = 1400, height: int = 900,
               timeout_s: float = 120) -> Iterator[tuple[object, Opened]]:
@@ -66,14 +78,7 @@ def open_view(browser, html_file: Path, *, width: int = 1400, height: int = 900,
     errors: list[str] = []
     dialogs: list[str] = []
 
-    def route(r):
-        if r.request.url.startswith(LOCAL_SCHEMES):
-            r.continue_()
-        else:
-            outside.append(r.request.url)
-            r.abort()
-
-    context.route("**/*", route)
+    block_outside(context, outside)
     page.on("request", lambda req: None if req.url.startswith(LOCAL_SCHEMES) else outside.append(req.url))
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     page.on("pageerror", lambda exc: errors.append(str(exc)))
