@@ -22,6 +22,23 @@ from .namespaces import FRAMEWORK, KG, OA
 FINDING_KINDS = {"strength": KG.Strength, "area-for-improvement": KG.AreaForImprovement}
 
 
+def add_inspection_node(g: Graph, node: URIRef, gss: str, kind: str, year: int | None, framework: str | None,
+                        start: date | None = None, end: date | None = None) -> None:
+    """An inspection's own triples, the same whether a document or a curated table reports it."""
+    g.add((node, RDF.type, KG.Inspection))
+    g.add((node, KG.council, iris.council(gss)))
+    g.add((node, KG.kind, iris.kind(kind)))
+    g.add((node, PROV.wasAssociatedWith, iris.organisation("ofsted")))
+    if year:
+        g.add((node, KG.year, Literal(year)))
+    if framework:
+        g.add((node, KG.framework, FRAMEWORK[framework.lower()]))
+    if start:
+        g.add((node, SDO.startDate, Literal(start)))
+    if end:
+        g.add((node, SDO.endDate, Literal(end)))
+
+
 class DocumentMapper:
     """Writes one document's facts into a Graph, minting IRIs through graph.iris."""
 
@@ -56,19 +73,7 @@ class DocumentMapper:
     def _inspection(self, gss: str, kind: str, year: int | None, framework: str | None,
                     start: date | None = None, end: date | None = None, earlier: bool = False) -> URIRef:
         node = iris.inspection(gss, kind, year, self.sha, earlier)
-        g = self.g
-        g.add((node, RDF.type, KG.Inspection))
-        g.add((node, KG.council, iris.council(gss)))
-        g.add((node, KG.kind, iris.kind(kind)))
-        g.add((node, PROV.wasAssociatedWith, iris.organisation("ofsted")))
-        if year:
-            g.add((node, KG.year, Literal(year)))
-        if framework:
-            g.add((node, KG.framework, FRAMEWORK[framework.lower()]))
-        if start:
-            g.add((node, SDO.startDate, Literal(start)))
-        if end:
-            g.add((node, SDO.endDate, Literal(end)))
+        add_inspection_node(self.g, node, gss, kind, year, framework, start, end)
         return node
 
     # ------------------------------------------------------------ facts

@@ -23,7 +23,8 @@ from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SDO, XSD
 
 from ..loaders.gazetteer import CouncilRecord
 from . import iris
-from .namespaces import FRAMEWORK, KG
+from .namespaces import KG
+from .mapping import add_inspection_node
 from .outcomes_table import TableError, read_table
 from .reference import council_records, gazetteer
 from .store import ensure_reference, graphs_named, replace_graphs
@@ -248,17 +249,8 @@ def outcomes_graph(path: Path, sha256: str, rows: list[OutcomeRow], imported: da
     ofsted = iris.organisation("ofsted")
     for row in rows:
         inspection = iris.inspection(row.gss, "full-inspection", row.year, sha256)
-        g.add((inspection, RDF.type, KG.Inspection))
-        g.add((inspection, KG.council, iris.council(row.gss)))
-        g.add((inspection, KG.kind, iris.kind("full-inspection")))
-        g.add((inspection, KG.year, Literal(row.year)))
-        g.add((inspection, KG.framework, FRAMEWORK["ilacs"]))
-        g.add((inspection, PROV.wasAssociatedWith, ofsted))
+        add_inspection_node(g, inspection, row.gss, "full-inspection", row.year, "ILACS", row.start, row.end)
         g.add((inspection, PROV.wasDerivedFrom, source))
-        if row.start:
-            g.add((inspection, SDO.startDate, Literal(row.start)))
-        if row.end:
-            g.add((inspection, SDO.endDate, Literal(row.end)))
         if row.report_url:
             g.add((inspection, RDFS.seeAlso, URIRef(row.report_url)))
         for area, grade in row.grades.items():
