@@ -30,7 +30,7 @@ from . import iris
 from .mapping import document_graph
 from .reference import council_records, gazetteer
 from .store import ensure_reference, graphs_named_many, ntriples, replace_graphs_nt
-from .validate import validate_graphs
+from .validate_fast import validate_batch
 
 STAGES = ("extraction", "mapping", "validation", "serialising", "storing")
 
@@ -100,18 +100,19 @@ def prepare_batch(paths: list[Path]) -> tuple[list[Prepared], dict[str, float]]:
         prepared.append(item)
         timings["mapping"] += time.process_time() - start
     start = time.process_time()
-    problems = validate_graphs([(item.name, g) for item, g in graphs]) if graphs else {}
-    timings["validation"] += time.process_time() - start
+    texts = [(item.name, ntriples(g) if len(g) else "") for item, g in graphs]
+    timings["serialising"] += time.process_time() - start
     start = time.process_time()
-    for item, g in graphs:
+    problems = validate_batch(texts) if graphs else {}
+    timings["validation"] += time.process_time() - start
+    for (item, _g), (_name, triples) in zip(graphs, texts):
         violations = [p for p in problems[item.name] if p.is_violation]
         if violations:
             item.rejected = (f"does not conform to the shapes: {violations[0].line()}"
                              + (f" (and {len(violations) - 1} more)" if len(violations) > 1 else ""))
         else:
             item.warnings = [f"{item.path}: {p.line()}" for p in problems[item.name]]
-            item.triples = ntriples(g) if len(g) else ""
-    timings["serialising"] += time.process_time() - start
+            item.triples = triples
     return prepared, timings
 
 

@@ -1,0 +1,193 @@
+"""Validation inside Oxigraph: the compiled shapes (graph/shacl_sparql.py) run as
+SPARQL over a store whose named graphs are the documents, and each result is
+handed to the graph(s) that describe its focus node.
+
+Used where pyshacl is too slow: every build batch (an in-memory store of the
+batch's documents and the reference data) and `validate --store` (the store on
+disk). Problems come out as graph/validate.py's Problem, hints included, so a
+report reads the same whichever engine found it."""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from functools import lru_cache
+
+import pyoxigraph as ox
+from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
+
+from . import iris
+from .resources import COUNCILS_FILE, ONTOLOGY_FILE, VOCAB_FILE
+from .shacl_sparql import Check, compile_shapes
+from .validate import (KG_TERMS, KNOWN_TERMS_SHAPE, SEVERITY_ORDER, Problem, _compact_iris, _distinct, _path_text,
+                       _short, defined_terms, shapes_graph, to_rdflib)
+
+REFERENCE_GRAPHS = {str(iris.ONTOLOGY_GRAPH): ONTOLOGY_FILE, str(iris.VOCAB_GRAPH): VOCAB_FILE,
+                    str(iris.REFERENCE_GRAPH): COUNCILS_FILE}
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+SUBCLASS = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
+HINTED = {"InConstraintComponent", "ClassConstraintComponent", "DatatypeConstraintComponent",
+          "MinCountConstraintComponent", "KnownTerms"}
+
+
+@lru_cache(maxsize=1)
+def compiled_checks() -> tuple[Check, ...]:
+    return tuple(compile_shapes(shapes_graph()))
+
+
+@lru_cache(maxsize=1)
+def reference_quads() -> tuple[ox.Quad, ...]:
+    """The ontology, vocabularies and councils, each in its named graph as the store keeps them."""
+    quads = []
+    for name, path in REFERENCE_GRAPHS.items():
+        graph = ox.NamedNode(name)
+        quads += [ox.Quad(t.subject, t.predicate, t.object, graph)
+                  for t in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)]
+    return tuple(quads)
+
+
+def batch_store(graphs: Iterable[tuple[str, str]]) -> ox.Store:
+    """An in-memory store of the reference data and each (graph name, N-Triples) in its named graph."""
+    store = ox.Store()
+    store.extend(reference_quads())
+    for name, triples in graphs:
+        if triples:
+            store.load(triples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(name))
+    return store
+
+
+def _closures(store: ox.Store, checks: Iterable[Check]) -> dict[str, list[str]]:
+    """Each class the checks name, with every class the data says is a subclass of it."""
+    wanted = sorted({cls for check in checks for cls in check.classes})
+    closures: dict[str, list[str]] = {}
+    for cls in wanted:
+        rows = store.query(f"SELECT DISTINCT ?c WHERE {{ ?c <{SUBCLASS}>+ <{cls}> }}", use_default_graph_as_union=True)
+        closures[cls] = [cls] + sorted({row["c"].value for row in rows} - {cls})
+    return closures
+
+
+def _node(term) -> Node:
+    return to_rdflib(term)
+
+
+def _message(check: Check, focus: Node, value: Node | None) -> str:
+    text = check.message or f"does not conform ({check.component})"
+    for name, term in (("this", focus), ("value", value)):
+        if term is not None:
+            text = text.replace(f"{{?{name}}}", str(term)).replace(f"{{${name}}}", str(term))
+    return _compact_iris(text)
+
+
+def _unknown_terms(store: ox.Store) -> list[tuple[Node, Node]]:
+    """(focus, term) for every kg: property or class the ontology does not define."""
+    defined = {str(t) for t in defined_terms()}
+    rows = store.query(f"SELECT DISTINCT ?t WHERE {{ {{ ?s ?t ?o }} UNION {{ ?s <{RDF_TYPE}> ?t }} "
+                       f"FILTER(STRSTARTS(STR(?t), \"{KG_TERMS}\")) }}", use_default_graph_as_union=True)
+    unknown = sorted({row["t"].value for row in rows} - defined)
+    found = []
+    for term in unknown:
+        focus_rows = store.query(f"SELECT DISTINCT ?s WHERE {{ {{ ?s <{term}> ?o }} UNION {{ ?s <{RDF_TYPE}> <{term}> }} }}",
+                                 use_default_graph_as_union=True)
+        found += [(_node(row["s"]), URIRef(term)) for row in focus_rows]
+    return found
+
+
+def find_problems(store: ox.Store) -> list[Problem]:
+    """Every result of the shapes over the union of the store's graphs (hints not yet added)."""
+    checks = compiled_checks()
+    closures = _closures(store, checks)
+    shapes = shapes_graph()
+    problems = []
+    for check in checks:
+        path = _path_text(shapes, check.path) if check.path is not None else None
+        for row in store.query(check.query_text(closures), use_default_graph_as_union=True):
+            focus = _node(row["this"])
+            value = _node(row["value"]) if len(row) > 1 and row["value"] is not None else None
+            problems.append(Problem(severity=check.severity, message=_message(check, focus, value), focus=str(focus),
+                                    path=path, value=_short(value), shape=str(check.shape),
+                                    component=check.component, result=_Origin(check, focus, value)))
+    message = str(shapes.value(KNOWN_TERMS_SHAPE, URIRef("http://www.w3.org/ns/shacl#message")))
+    for focus, term in _unknown_terms(store):
+        problems.append(Problem(severity="Violation",
+                                message=_compact_iris(message.replace("Unknown term", f"Unknown term <{term}>")),
+                                focus=str(focus), path=None, value=_short(term), shape=str(KNOWN_TERMS_SHAPE),
+                                component="KnownTerms", result=_Origin(None, focus, term)))
+    return problems
+
+
+class _Origin(tuple):
+    """What a hint needs to know of a result: its check, focus node and value node."""
+
+    def __new__(cls, check: Check | None, focus: Node, value: Node | None):
+        return super().__new__(cls, (check, focus, value))
+
+
+def owners(store: ox.Store, focus: str, skip: set[str]) -> list[str]:
+    """The named graphs (outside `skip`) where the focus node is a subject, else where it is an object."""
+    node = ox.NamedNode(focus) if focus.startswith(("http:", "https:", "urn:", "file:")) else ox.BlankNode(focus)
+    for pattern in ((node, None, None, None), (None, None, node, None)):
+        graphs = {q.graph_name.value for q in store.quads_for_pattern(*pattern)
+                  if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value not in skip}
+        if graphs:
+            return sorted(graphs)
+    return []
+
+
+def with_hints(problems: list[Problem], data_for: Callable[[list[str]], Graph]) -> list[Problem]:
+    """Problems with the hint pyshacl's path would give them; `data_for(graph names)` is the data
+    (with the reference graphs) the hint looks in, asked only for problems that may have one."""
+    from .validate_hints import hint_for
+
+    shapes = shapes_graph()
+    done = []
+    cache: dict[tuple[str, ...], Graph] = {}
+    for problem in problems:
+        if problem.component in HINTED and isinstance(problem.result, _Origin):
+            check, focus, value = problem.result
+            key = (problem.source or "",)
+            if key not in cache:
+                cache[key] = data_for([problem.source] if problem.source else [])
+            hint = hint_for(problem, cache[key], shapes, check.shape if check else None, value, focus,
+                            check.path if check else None)
+            if hint:
+                problem = replace(problem, hint=hint)
+        done.append(replace(problem, result=None))
+    return done
+
+
+def attributed(store: ox.Store, problems: Iterable[Problem], skip: set[str]) -> dict[str, list[Problem]]:
+    """Problems per named graph that describes their focus node (a problem about no graph's node is dropped)."""
+    found: dict[str, list[Problem]] = {}
+    cache: dict[str, list[str]] = {}
+    for problem in problems:
+        if problem.focus not in cache:
+            cache[problem.focus] = owners(store, problem.focus, skip)
+        for name in cache[problem.focus]:
+            found.setdefault(name, []).append(replace(problem, source=name))
+    return found
+
+
+def ordered(problems: list[Problem]) -> list[Problem]:
+    problems = sorted(problems, key=lambda p: (p.focus, SEVERITY_ORDER.get(p.severity, 3), p.path or "", p.message,
+                                               p.hint is None))
+    return _distinct(problems)
+
+
+def graph_of(store: ox.Store, names: list[str]) -> Graph:
+    """The reference graphs and the named graphs as one rdflib Graph (what hints look in)."""
+    data = Graph()
+    for name in [*REFERENCE_GRAPHS, *names]:
+        for q in store.quads_for_pattern(None, None, None, ox.NamedNode(name)):
+            data.add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
+    return data
+
+
+def validate_batch(graphs: list[tuple[str, str]]) -> dict[str, list[Problem]]:
+    """Problems per named graph for documents given as (graph name, N-Triples), validated together
+    with the reference data, as pyshacl's validate_graphs does it."""
+    store = batch_store(graphs)
+    per_graph = attributed(store, find_problems(store), set(REFERENCE_GRAPHS))
+    found: dict[str, list[Problem]] = {name: [] for name, _ in graphs}
+    for name, problems in per_graph.items():
+        found[name] = ordered(with_hints(problems, lambda names: graph_of(store, names)))
+    return found
