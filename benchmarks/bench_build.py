@@ -1,6 +1,6 @@
 """Benchmark `build` over a generated corpus (default 10,000 articles): documents
 per second, peak memory, and the time spent in extraction (read + extract),
-mapping, validation, serialising and storing, side by side with a baseline run
+mapping (to N-Triples), validation and storing, side by side with a baseline run
 so the figures are ratios.
 
 Usage:

@@ -21,18 +21,17 @@ from multiprocessing import get_context
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Graph
 
 from ..loaders.model import DocumentError
 from ..loaders.pipeline import analyse
 from ..loaders.read import READERS
 from . import iris
-from .mapping import document_graph
+from .mapping import document_ntriples
 from .reference import council_records, gazetteer
-from .store import ensure_reference, graphs_named_many, ntriples, replace_graphs_nt
+from .store import ensure_reference, graphs_named_many, write_graphs_nt
 from .validate_fast import validate_batch
 
-STAGES = ("extraction", "mapping", "validation", "serialising", "storing")
+STAGES = ("extraction", "mapping", "validation", "storing")  # mapping writes N-Triples directly
 
 
 @dataclass
@@ -84,7 +83,7 @@ def prepare_batch(paths: list[Path]) -> tuple[list[Prepared], dict[str, float]]:
     councils = {r.gss: r for r in council_records()}
     gaz = gazetteer()
     prepared: list[Prepared] = []
-    graphs: list[tuple[Prepared, Graph]] = []
+    texts: list[tuple[str, str]] = []  # (graph name, N-Triples)
     for path in paths:
         start = time.process_time()
         try:
@@ -96,16 +95,13 @@ def prepare_batch(paths: list[Path]) -> tuple[list[Prepared], dict[str, float]]:
             timings["extraction"] += time.process_time() - start
         start = time.process_time()
         item = Prepared(path, name=str(iris.document(doc.sha256)))
-        graphs.append((item, document_graph(doc, facts, councils)))
+        texts.append((item.name, document_ntriples(doc, facts, councils)))
         prepared.append(item)
         timings["mapping"] += time.process_time() - start
     start = time.process_time()
-    texts = [(item.name, ntriples(g) if len(g) else "") for item, g in graphs]
-    timings["serialising"] += time.process_time() - start
-    start = time.process_time()
-    problems = validate_batch(texts) if graphs else {}
+    problems = validate_batch(texts) if texts else {}
     timings["validation"] += time.process_time() - start
-    for (item, _g), (_name, triples) in zip(graphs, texts):
+    for item, (_name, triples) in zip((p for p in prepared if p.name), texts):
         violations = [p for p in problems[item.name] if p.is_violation]
         if violations:
             item.rejected = (f"does not conform to the shapes: {violations[0].line()}"
@@ -184,6 +180,6 @@ def build(store: ox.Store, paths: Iterable[Path], *, batch_size: int = 200, work
                 report.warnings += item.warnings
         earlier = graphs_named_many(store, {item.path.name for item in good})
         stale = [(old, "") for item in good for old in earlier.get(item.path.name, []) if old != item.name]
-        replace_graphs_nt(store, stale + [(item.name, item.triples) for item in good])
+        write_graphs_nt(store, stale + [(item.name, item.triples) for item in good])
         report.timings["storing"] += time.process_time() - start
     return report

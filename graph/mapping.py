@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SDO, XSD
 
 from ..loaders.gazetteer import CouncilRecord
@@ -20,9 +21,44 @@ from . import iris
 from .namespaces import FRAMEWORK, KG, OA
 
 FINDING_KINDS = {"strength": KG.Strength, "area-for-improvement": KG.AreaForImprovement}
+NT_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 
-def add_inspection_node(g: Graph, node: URIRef, gss: str, kind: str, year: int | None, framework: str | None,
+def nt_term(term: Node) -> str:
+    """A term as N-Triples writes it."""
+    if isinstance(term, URIRef):
+        return f"<{term}>"
+    if isinstance(term, Literal):
+        text = '"' + str(term).translate(NT_ESCAPES) + '"'
+        if term.language:
+            return f"{text}@{term.language}"
+        if term.datatype is not None and term.datatype != XSD.string:
+            return f"{text}^^<{term.datatype}>"
+        return text
+    return f"_:{term}"
+
+
+class NTriples:
+    """Triples kept as N-Triples lines, in the order first added, each once: what `build` stores.
+
+    Has the one method of rdflib's Graph the mapper uses (`add`): an rdflib Graph indexes every
+    triple three ways, work a document's graph on its way to the store does not need."""
+
+    def __init__(self) -> None:
+        self.lines: dict[str, None] = {}
+
+    def add(self, triple: tuple[Node, Node, Node]) -> None:
+        s, p, o = triple
+        self.lines[f"{nt_term(s)} {nt_term(p)} {nt_term(o)} .\n"] = None
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def text(self) -> str:
+        return "".join(self.lines)
+
+
+def add_inspection_node(g: Graph | NTriples, node: URIRef, gss: str, kind: str, year: int | None, framework: str | None,
                         start: date | None = None, end: date | None = None) -> None:
     """An inspection's own triples, the same whether a document or a curated table reports it."""
     g.add((node, RDF.type, KG.Inspection))
@@ -42,12 +78,12 @@ def add_inspection_node(g: Graph, node: URIRef, gss: str, kind: str, year: int |
 class DocumentMapper:
     """Writes one document's facts into a Graph, minting IRIs through graph.iris."""
 
-    def __init__(self, doc: Document, councils: dict[str, CouncilRecord]):
+    def __init__(self, doc: Document, councils: dict[str, CouncilRecord], graph: Graph | NTriples | None = None):
         self.doc = doc
         self.councils = councils
         self.sha = doc.sha256
         self.doc_iri = iris.document(self.sha)
-        self.g = Graph()
+        self.g = Graph() if graph is None else graph
         self.counter = 0
 
     # ------------------------------------------------------------ helpers
@@ -169,10 +205,19 @@ class DocumentMapper:
         self._evidence(node, fact.evidence)
 
 
-def document_graph(doc: Document, facts: list[Fact], councils: dict[str, CouncilRecord]) -> Graph:
-    """The content of a document's named graph."""
-    mapper = DocumentMapper(doc, councils)
+def _mapped(doc: Document, facts: list[Fact], councils: dict[str, CouncilRecord], graph: Graph | NTriples):
+    mapper = DocumentMapper(doc, councils, graph)
     mapper.add_document()
     for fact in facts:
         mapper.add(fact)
     return mapper.g
+
+
+def document_graph(doc: Document, facts: list[Fact], councils: dict[str, CouncilRecord]) -> Graph:
+    """The content of a document's named graph."""
+    return _mapped(doc, facts, councils, Graph())
+
+
+def document_ntriples(doc: Document, facts: list[Fact], councils: dict[str, CouncilRecord]) -> str:
+    """The same content as N-Triples text, without building an rdflib Graph (what `build` stores)."""
+    return _mapped(doc, facts, councils, NTriples()).text()

@@ -79,6 +79,20 @@ def replace_graphs_nt(store: ox.Store, graphs: Iterable[tuple[str, str]]) -> Non
         store.update("".join(parts).rstrip(" ;\n"))
 
 
+def write_graphs_nt(store: ox.Store, graphs: list[tuple[str, str]]) -> None:
+    """replace_graphs_nt, taking the faster road when it can: when no graph is dropped (empty text)
+    and none of the names is in the store yet (a fresh build), the graphs are one N-Quads load,
+    which Oxigraph also applies as one transaction, at about half the cost of parsing the same
+    triples as a SPARQL Update."""
+    if any(not text for _, text in graphs) or any(store.contains_named_graph(ox.NamedNode(n)) for n, _ in graphs):
+        replace_graphs_nt(store, graphs)
+        return
+    # split on "\n" only: N-Triples escapes it inside literals, but not other line separators (U+2028)
+    quads = "".join(f"{line[:-1]}<{name}> .\n" for name, text in graphs for line in text.split("\n") if line)
+    if quads:
+        store.load(quads.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+
+
 def remove_graphs(store: ox.Store, names: Iterable[str]) -> None:
     update = " ;\n".join(f"DROP SILENT GRAPH <{n}>" for n in names)
     if update:

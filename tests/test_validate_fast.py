@@ -123,3 +123,20 @@ def test_disagreeing_documents_are_warned_in_both():
     slow, fast = _both([doc("good", 1), doc("inadequate", 2)])
     assert fast == slow
     assert all(any("Sources disagree" in p[1] for p in fast[name]) for name in fast)
+
+
+def test_build_writes_the_same_triples_as_the_rdflib_mapping():
+    """build maps documents straight to N-Triples; the triples must be those of the rdflib mapping."""
+    from rdflib.compare import isomorphic
+
+    from ofsted_kg.graph.mapping import document_ntriples
+
+    councils = {r.gss: r for r in council_records()}
+    gaz = gazetteer()
+    folders = [REPO / "examples" / "articles", HERE / "corpus" / "own" / "docs"]
+    paths = [p for folder in folders for p in sorted(folder.iterdir())]
+    assert paths
+    for path in paths:
+        doc, facts = analyse(path, gaz)
+        text = document_ntriples(doc, facts, councils)
+        assert isomorphic(Graph().parse(data=text, format="nt"), document_graph(doc, facts, councils)), path.name
