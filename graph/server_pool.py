@@ -62,8 +62,10 @@ def execute(store: ox.Store, request: QueryRequest, prefixes: dict[str, str]) ->
 def worker_main(store_path: str, prefixes: dict[str, str], requests: Connection, replies: Connection) -> None:
     """A worker's life: open the store read-only, then answer requests until the pipe closes."""
     try:
-        store = ox.Store.read_only(store_path)
-    except OSError as exc:
+        from .read_only import open_read_only
+
+        store = open_read_only(store_path)
+    except (OSError, RuntimeError) as exc:
         replies.send(Reply.error(500, f"{store_path}: cannot open the store: {str(exc).splitlines()[0]}"))
         return
     replies.send(None)  # ready

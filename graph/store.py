@@ -13,6 +13,7 @@ import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 
 from . import iris
+from .read_only import open_read_only  # noqa: F401  (part of this module's API)
 from .namespaces import KG
 from .resources import COUNCILS_FILE, ONTOLOGY_FILE, VOCAB_FILE
 
@@ -79,18 +80,27 @@ def replace_graphs_nt(store: ox.Store, graphs: Iterable[tuple[str, str]]) -> Non
         store.update("".join(parts).rstrip(" ;\n"))
 
 
+BULK_LIMIT = 500_000
+"""Most quads written by one bulk load. Oxigraph's bulk loader turns up to a million quads into
+one set of SST files and ingests them with a single RocksDB IngestExternalFiles call over all
+column families, which RocksDB applies atomically: below that size a bulk load is all or nothing."""
+
+
 def write_graphs_nt(store: ox.Store, graphs: list[tuple[str, str]]) -> None:
-    """replace_graphs_nt, taking the faster road when it can: when no graph is dropped (empty text)
-    and none of the names is in the store yet (a fresh build), the graphs are one N-Quads load,
-    which Oxigraph also applies as one transaction, at about half the cost of parsing the same
-    triples as a SPARQL Update."""
-    if any(not text for _, text in graphs) or any(store.contains_named_graph(ox.NamedNode(n)) for n, _ in graphs):
+    """replace_graphs_nt, taking the faster road when it can.
+
+    When no graph is dropped (empty text) and none of the names is in the store yet (a fresh
+    build), the graphs are written as one N-Quads bulk load of under BULK_LIMIT quads: one
+    atomic ingestion, half the CPU of a transactional load and without the memory a
+    transaction's write buffers grow to (2 GiB over 10,000 documents against 0.2)."""
+    fresh = all(text for _, text in graphs) and not any(store.contains_named_graph(ox.NamedNode(n)) for n, _ in graphs)
+    if not fresh or sum(text.count("\n") for _, text in graphs) > BULK_LIMIT:
         replace_graphs_nt(store, graphs)
         return
     # split on "\n" only: N-Triples escapes it inside literals, but not other line separators (U+2028)
     quads = "".join(f"{line[:-1]}<{name}> .\n" for name, text in graphs for line in text.split("\n") if line)
     if quads:
-        store.load(quads.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+        store.bulk_load(quads.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
 
 
 def remove_graphs(store: ox.Store, names: Iterable[str]) -> None:
