@@ -19,7 +19,7 @@ from rdflib.term import Node
 from . import iris
 from .resources import COUNCILS_FILE, ONTOLOGY_FILE, VOCAB_FILE
 from .shacl_sparql import Check, compile_shapes
-from .validate import (KG_TERMS, KNOWN_TERMS_SHAPE, SEVERITY_ORDER, Problem, _compact_iris, _distinct, _path_text,
+from .validate import (KG_TERMS, KNOWN_TERMS_SHAPE, SEVERITY_ORDER, Outcome, Problem, _compact_iris, _distinct, _path_text,
                        _short, defined_terms, shapes_graph, to_rdflib)
 
 REFERENCE_GRAPHS = {str(iris.ONTOLOGY_GRAPH): ONTOLOGY_FILE, str(iris.VOCAB_GRAPH): VOCAB_FILE,
@@ -151,8 +151,52 @@ def with_hints(problems: list[Problem], data_for: Callable[[list[str]], Graph]) 
                             check.path if check else None)
             if hint:
                 problem = replace(problem, hint=hint)
-        done.append(replace(problem, result=None))
+        done.append(problem)
     return done
+
+
+def report_graph(problems: list[Problem]) -> tuple[Graph, list[Problem]]:
+    """The standard SHACL validation report of the problems (one sh:ValidationResult each, as
+    pyshacl writes them, hints as a second message), and the problems pointing at their results."""
+    from rdflib import BNode
+    from rdflib.namespace import RDF, SH
+
+    from .validate_report import _copy_closure
+
+    shapes, report = shapes_graph(), Graph()
+    root = BNode()
+    report.add((root, RDF.type, SH.ValidationReport))
+    report.add((root, SH.conforms, Literal(not any(p.is_violation for p in problems))))
+    done = []
+    for problem in problems:
+        origin = problem.result if isinstance(problem.result, _Origin) else None
+        if origin is None:
+            done.append(problem)
+            continue
+        check, focus, value = origin
+        result = BNode()
+        report.add((root, SH.result, result))
+        report.add((result, RDF.type, SH.ValidationResult))
+        report.add((result, SH.focusNode, focus))
+        report.add((result, SH.resultSeverity, SH[problem.severity]))
+        report.add((result, SH.resultMessage, Literal(problem.message)))
+        if problem.hint:
+            report.add((result, SH.resultMessage, Literal(problem.hint, lang="en")))
+        if value is not None:
+            report.add((result, SH.value, value))
+        if check is None:  # kgsh:KnownTerms, checked in Python
+            report.add((result, SH.sourceShape, KNOWN_TERMS_SHAPE))
+            report.add((result, SH.sourceConstraintComponent, KNOWN_TERMS_SHAPE))
+        else:
+            report.add((result, SH.sourceShape, check.shape))
+            if not isinstance(check.shape, URIRef):  # a property shape: the report carries its description
+                _copy_closure(shapes, check.shape, report)
+            report.add((result, SH.sourceConstraintComponent, SH[check.component]))
+            if check.path is not None:
+                report.add((result, SH.resultPath, check.path))
+                _copy_closure(shapes, check.path, report)
+        done.append(replace(problem, result=result))
+    return report, done
 
 
 def attributed(store: ox.Store, problems: Iterable[Problem], skip: set[str]) -> dict[str, list[Problem]]:
@@ -189,5 +233,37 @@ def validate_batch(graphs: list[tuple[str, str]]) -> dict[str, list[Problem]]:
     per_graph = attributed(store, find_problems(store), set(REFERENCE_GRAPHS))
     found: dict[str, list[Problem]] = {name: [] for name, _ in graphs}
     for name, problems in per_graph.items():
-        found[name] = ordered(with_hints(problems, lambda names: graph_of(store, names)))
+        found[name] = [replace(p, result=None) for p in ordered(with_hints(problems, lambda names: graph_of(store, names)))]
     return found
+
+
+def validate_store_fast(store: ox.Store) -> Outcome:
+    """Everything in a store, each problem handed to the named graph(s) that describe its focus
+    node (problems about nodes of no named graph to "(default graph)"), with the SHACL report."""
+    problems = find_problems(store)
+    found = attributed(store, problems, set()) if problems else {}
+    owned = {q.focus for ps in found.values() for q in ps}
+    unowned = [p for p in problems if p.focus not in owned]
+    if unowned:
+        found["(default graph)"] = [replace(p, source="(default graph)") for p in unowned]
+    everything = [p for name in sorted(found) for p in with_hints(found[name], lambda names: graph_of(store, names))]
+    report, everything = report_graph(ordered_keep(everything))
+    per_graph: dict[str, list[Problem]] = {}
+    for problem in everything:
+        per_graph.setdefault(problem.source, []).append(problem)
+    per_graph = {name: ordered(ps) for name, ps in per_graph.items()}
+    names = sorted({g.value for g in store.named_graphs()} - set(REFERENCE_GRAPHS))
+    sources = [n for n in names if n in per_graph] + [n for n in per_graph if n not in names]
+    return Outcome(sources=sources, problems=per_graph, report=report, checked=len(names))
+
+
+def ordered_keep(problems: list[Problem]) -> list[Problem]:
+    """Problems in report order, one per source, focus, path, value and message."""
+    seen, kept = set(), []
+    for p in sorted(problems, key=lambda p: (p.source or "", p.focus, SEVERITY_ORDER.get(p.severity, 3), p.path or "",
+                                              p.message)):
+        key = (p.source, p.focus, p.path, p.value, p.message, p.severity)
+        if key not in seen:
+            seen.add(key)
+            kept.append(p)
+    return kept

@@ -140,3 +140,29 @@ def test_build_writes_the_same_triples_as_the_rdflib_mapping():
         doc, facts = analyse(path, gaz)
         text = document_ntriples(doc, facts, councils)
         assert isomorphic(Graph().parse(data=text, format="nt"), document_graph(doc, facts, councils)), path.name
+
+
+def test_store_validation_finds_what_pyshacl_finds_over_the_union(cli, store):
+    """`validate --store` on a store of the examples, a curated table that disagrees with one of
+    them and a file with warnings: the same problems, per graph, as pyshacl over the union."""
+    from ofsted_kg.graph.store import open_store, replace_graphs
+    from ofsted_kg.graph.validate import run_shacl, store_graph
+    from ofsted_kg.graph.validate_fast import owners
+    from ofsted_kg.graph.validate_store import validate_whole_store
+
+    assert cli("build", "--store", store, REPO / "examples" / "articles").exit_code == 0
+    assert cli("import-outcomes", "--store", store, REPO / "examples" / "outcomes.csv").exit_code == 0
+    db = open_store(store)
+    warnings = HERE / "shapes" / "warning" / "sources_disagree.ttl"
+    replace_graphs(db, [("urn:test:warnings", read_data_file(warnings).graph)])
+
+    fast = validate_whole_store(db)
+    _conforms, _report, problems = run_shacl(store_graph(db))
+    slow: dict[str, list] = {}
+    for p in problems:
+        for name in owners(db, p.focus, set()) or ["(default graph)"]:
+            slow.setdefault(name, []).append(_key(p))
+    assert {n: sorted(map(_key, ps)) for n, ps in fast.problems.items()} == {n: sorted(ps) for n, ps in slow.items()}
+    assert any(p.severity == "Warning" for p in fast.all_problems)
+    report = fast.report.serialize(format="turtle")
+    assert "sh:ValidationResult" in report and "sh:resultSeverity sh:Warning" in report
