@@ -8,6 +8,11 @@ judgements, people, statistics, findings, initiatives). Each measurement runs
 in a fresh process so its peak memory (ru_maxrss) is its own.
 
     .venv/bin/python benchmarks/bench_validate.py [--docs 10000] [--runs baseline,store]
+    .venv/bin/python benchmarks/bench_validate.py --existing out/bench-stores/build10k --timeout 1200
+
+`--existing` measures a store `build` made (e.g. by benchmarks/bench_build.py from 10,000
+generated articles) instead of the synthetic one. A run that passes `--timeout` seconds is
+stopped and reported as such: pyshacl over millions of triples may not finish.
 """
 from __future__ import annotations
 
@@ -128,7 +133,7 @@ def measure(mode: str, path: Path) -> dict:
         from ofsted_kg.graph.validate import validate_store
 
         loaded = None
-        outcome = validate_store(store)
+        outcome = validate_store(store, path, with_report=False)  # as `validate --store` prints text
         conforms, violations = outcome.conforms, outcome.violations
     seconds = time.perf_counter() - started
     return {"mode": mode, "seconds": round(seconds, 1), "load_seconds": round(loaded, 1) if loaded else None,
@@ -141,9 +146,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", type=int, default=10_000)
     parser.add_argument("--runs", default="baseline,store")
     parser.add_argument("--store", type=Path, default=None)
+    parser.add_argument("--existing", type=Path, default=None, help="measure this store instead of making one")
+    parser.add_argument("--timeout", type=float, default=None, help="stop a run after this many seconds")
     parser.add_argument("--child", default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    path = args.store or RESULTS / f"validate-store-{args.docs}"
+    path = args.existing or args.store or RESULTS / f"validate-store-{args.docs}"
     if args.child == "make":
         make_store(path, args.docs)
         return 0
@@ -153,13 +160,20 @@ def main(argv: list[str] | None = None) -> int:
     RESULTS.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     # each step in its own process: RocksDB lets one process open the store
-    subprocess.run([sys.executable, __file__, "--docs", str(args.docs), "--store", str(path), "--child", "make"],
-                   check=True)
-    print(f"store of {args.docs} documents ready in {time.perf_counter() - started:.1f} s: {path}", flush=True)
+    if args.existing is None:
+        subprocess.run([sys.executable, __file__, "--docs", str(args.docs), "--store", str(path), "--child", "make"],
+                       check=True)
+        print(f"store of {args.docs} documents ready in {time.perf_counter() - started:.1f} s: {path}", flush=True)
     rows = []
     for mode in args.runs.split(","):
-        proc = subprocess.run([sys.executable, __file__, "--docs", str(args.docs), "--store", str(path),
-                               "--child", mode], capture_output=True, text=True)
+        try:
+            proc = subprocess.run([sys.executable, __file__, "--docs", str(args.docs), "--store", str(path),
+                                   "--child", mode], capture_output=True, text=True, timeout=args.timeout)
+        except subprocess.TimeoutExpired:
+            print(f"{mode}: stopped after {args.timeout:.0f} s without a result", flush=True)
+            rows.append({"mode": mode, "seconds": None, "stopped_after": args.timeout, "peak_mb": None,
+                         "conforms": None, "violations": None, "triples": None})
+            continue
         if proc.returncode != 0:
             print(f"{mode}: failed\n{proc.stderr[-2000:]}", file=sys.stderr)
             continue
@@ -170,9 +184,15 @@ def main(argv: list[str] | None = None) -> int:
         base = rows[0]
         print(f"\n{'mode':<10} {'triples':>9} {'seconds':>8} {'peak MB':>8} {'time x':>7} {'mem x':>6}  conforms")
         for row in rows:
-            print(f"{row['mode']:<10} {row['triples']:>9} {row['seconds']:>8} {row['peak_mb']:>8} "
-                  f"{row['seconds'] / base['seconds']:>7.2f} {row['peak_mb'] / base['peak_mb']:>6.2f}  {row['conforms']}")
-        (RESULTS / f"bench_validate-{args.docs}.json").write_text(json.dumps(rows, indent=2))
+            if row["seconds"] is None:
+                print(f"{row['mode']:<10} {'':>9} {'>' + str(int(row['stopped_after'])):>8} (stopped)")
+                continue
+            ratio = (f"{row['seconds'] / base['seconds']:>7.2f} {row['peak_mb'] / base['peak_mb']:>6.2f}"
+                     if base["seconds"] else f"{'<' + format(row['seconds'] / base['stopped_after'], '.3f'):>7} {'':>6}")
+            print(f"{row['mode']:<10} {row['triples']:>9} {row['seconds']:>8} {row['peak_mb']:>8} {ratio}  "
+                  f"{row['conforms']} ({row['violations']} violations)")
+        name = args.existing.name if args.existing else str(args.docs)
+        (RESULTS / f"bench_validate-{name}.json").write_text(json.dumps(rows, indent=2))
     return 0
 
 

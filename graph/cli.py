@@ -186,7 +186,7 @@ def validate(
             raise fail(f"error: {exc}", 2)
         outcome, _ = check_files(opened(store) if store is not None else None, data)
     else:
-        outcome = validate_store(opened(store))
+        outcome = validate_store(opened(store), store_path(store), with_report=fmt == "turtle")
     sys.stdout.write(render(outcome, fmt))
     raise typer.Exit(0 if outcome.conforms else 1)
 

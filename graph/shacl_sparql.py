@@ -66,6 +66,7 @@ class Check:
     path: Node | None  # the shape's sh:path, as a node of the shapes graph
     query: str
     classes: tuple[str, ...] = ()
+    joins_nodes: bool = False  # a check of a shape with SPARQL constraints, which join one node to others
 
     def query_text(self, closures: dict[str, list[str]]) -> str:
         text = self.query
@@ -231,8 +232,6 @@ class _Compiler:
             patterns.append("{ " + self.select_body(str(select)) + " }")
         if not patterns:
             return None
-        if len(patterns) == 1 and not patterns[0].startswith("{"):
-            return patterns[0]
         union = " UNION ".join("{ " + p + " }" for p in patterns)
         return f"{{ SELECT DISTINCT ?this WHERE {{ {union} }} }}"
 
@@ -279,7 +278,9 @@ class _Compiler:
                 if select is None:
                     raise UnsupportedShape(f"a SPARQL constraint without sh:select on {shape}")
                 message = str(self.shapes.value(arg, SH.message) or self._message(shape))
-                query = f"SELECT ?this ?value WHERE {{ {target} {{ {self.select_body(str(select))} }} }}"
+                # LATERAL (Oxigraph's SPARQL 1.2 extension): the constraint's SELECT runs once per focus
+                # node with ?this bound, as pyshacl pre-binds $this, not once over every node and joined
+                query = f"SELECT ?this ?value WHERE {{ {target} LATERAL {{ {self.select_body(str(select))} }} }}"
                 yield self._check(shape, "SPARQL", severity, message, None, query)
             elif key in (SH["or"], SH["and"], SH["not"]):
                 members = [arg] if key == SH["not"] else list(Collection(self.shapes, arg))
@@ -338,7 +339,8 @@ class _Compiler:
         prologue = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in sorted(self.prefixes.items()))
         classes = tuple(sorted(set(re.findall(r"\{CLASSES:([^}]*)\}", query))))
         return Check(shape=shape, component=f"{component}ConstraintComponent", severity=severity, message=message,
-                     path=path, query=prologue + query, classes=classes)
+                     path=path, query=prologue + query, classes=classes,
+                     joins_nodes=self.shapes.value(shape, SH.sparql) is not None)
 
 
 def compile_shapes(shapes: Graph) -> list[Check]:

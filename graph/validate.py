@@ -411,12 +411,13 @@ def store_graph(store: ox.Store, graphs: Iterable[str] | None = None) -> Graph:
     return data
 
 
-def validate_store(store: ox.Store) -> Outcome:
-    """Everything in the store, in one pyshacl run over the union of its graphs; each
-    problem is handed to the named graph(s) that describe its focus node."""
+def validate_store(store: ox.Store, path: Path | str | None = None, with_report: bool = True) -> Outcome:
+    """Everything in the store, over the union of its graphs, by the shapes compiled to SPARQL
+    (graph/validate_fast.py); each problem is handed to the named graph(s) that describe its focus
+    node. Given the store's path, a large store's checks run in one process per core."""
     from .validate_store import validate_whole_store
 
-    return validate_whole_store(store)
+    return validate_whole_store(store, str(path) if path is not None else None, with_report)
 
 
 def to_rdflib(term):

@@ -27,7 +27,7 @@ def graph_labels(store: ox.Store) -> dict[str, str]:
     return {row["g"].value: row["name"].value for row in rows}
 
 
-def validate_whole_store(store: ox.Store) -> Outcome:
+def validate_whole_store(store: ox.Store, path: str | None = None, with_report: bool = True) -> Outcome:
     """Every graph of the store, by the shapes compiled to SPARQL and run inside Oxigraph
     (graph/validate_fast.py): pyshacl over the union of a store of 10,000 documents did not
     finish in half an hour. Shared nodes (a judgement two sources report) are seen together."""
@@ -35,7 +35,7 @@ def validate_whole_store(store: ox.Store) -> Outcome:
 
     from .validate_fast import validate_store_fast
 
-    return with_fields(validate_store_fast(store), labels=graph_labels(store))
+    return with_fields(validate_store_fast(store, path, with_report), labels=graph_labels(store))
 
 
 def context_for(store: ox.Store, data: Graph, exclude: Iterable[str] = ()) -> Graph:

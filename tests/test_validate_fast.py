@@ -166,3 +166,19 @@ def test_store_validation_finds_what_pyshacl_finds_over_the_union(cli, store):
     assert any(p.severity == "Warning" for p in fast.all_problems)
     report = fast.report.serialize(format="turtle")
     assert "sh:ValidationResult" in report and "sh:resultSeverity sh:Warning" in report
+
+
+def test_store_checks_in_worker_processes_find_the_same(cli, store):
+    """A large store's checks run in worker processes with read-only views: same results as in one."""
+    from ofsted_kg.graph.store import open_store, replace_graphs
+    from ofsted_kg.graph.validate_fast import find_problems
+
+    assert cli("build", "--store", store, REPO / "examples" / "articles").exit_code == 0
+    db = open_store(store)
+    replace_graphs(db, [("urn:test:bad", read_data_file(HERE / "shapes" / "invalid" / "misspelt_property.ttl").graph),
+                        ("urn:test:warn", read_data_file(HERE / "shapes" / "warning" / "percent_over_100.ttl").graph)])
+    db.flush()
+    alone = sorted(map(_key, find_problems(db, deduplicate=True)))
+    shared = sorted(map(_key, find_problems(db, deduplicate=True, path=str(store), workers=2)))
+    assert shared == alone
+    assert {p[0] for p in alone} == {"Violation", "Warning"}
