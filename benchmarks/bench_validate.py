@@ -137,7 +137,8 @@ def measure(mode: str, path: Path) -> dict:
         conforms, violations = outcome.conforms, outcome.violations
     seconds = time.perf_counter() - started
     return {"mode": mode, "seconds": round(seconds, 1), "load_seconds": round(loaded, 1) if loaded else None,
-            "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024), "conforms": conforms,
+            "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+            "worker_peak_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024), "conforms": conforms,
             "violations": violations, "triples": len(store)}
 
 
