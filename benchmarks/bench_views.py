@@ -19,10 +19,12 @@ A page that does not settle within --timeout is reported as such.
 Usage:
     .venv/bin/python benchmarks/bench_views.py                     # 10,000 documents
     .venv/bin/python benchmarks/bench_views.py --count 1000 --timeout 120
+    .venv/bin/python benchmarks/bench_views.py --store out/bench-stores/build10k-copy   # an existing store
 
 The corpus comes from benchmarks/generate_corpus.py into out/bench-views/
-and is built with `ofsted-kg build` (both reused when present). Results go
-to benchmarks/results/views-<time>.json.
+and is built with `ofsted-kg build` (both reused when present); with --store
+an existing store is opened read-only instead and its documents are counted.
+Results go to benchmarks/results/views-<time>.json.
 """
 from __future__ import annotations
 
@@ -137,6 +139,8 @@ def fmt(value, unit: str = "s") -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--count", type=int, default=10_000, help="documents (default 10000)")
+    parser.add_argument("--store", type=Path,
+                        help="an existing store to open read-only (documents counted from it; --count is ignored)")
     parser.add_argument("--render-limit", type=float, default=300,
                         help="seconds to let pyvis add nodes and edges one by one in the naive render (default 300)")
     parser.add_argument("--timeout", type=float, default=180, help="seconds to wait for a page to settle (default 180)")
@@ -144,12 +148,16 @@ def main(argv: list[str] | None = None) -> int:
     if not CHROMIUM.exists():
         print(f"{CHROMIUM} is absent: install Debian's chromium", file=sys.stderr)
         return 2
-    store_dir = ensure_store(args.count)
+    if args.store and not args.store.is_dir():
+        print(f"{args.store}: no store there", file=sys.stderr)
+        return 2
+    store_dir = args.store or ensure_store(args.count)
     store = ox.Store.read_only(str(store_dir))
     documents = int(next(iter(store.query(
         "SELECT (COUNT(?d) AS ?n) WHERE { GRAPH ?g { ?d a <https://w3id.org/ofsted-kg/ontology#Document> } }")))["n"].value)
+    print(f"store {store_dir}: {documents} documents, {len(store)} quads")
     WORK.mkdir(parents=True, exist_ok=True)
-    ours_html, naive_html = WORK / f"ours-{args.count}.html", WORK / f"naive-{args.count}.html"
+    ours_html, naive_html = WORK / f"ours-{documents}.html", WORK / f"naive-{documents}.html"
     ours = our_page(store, ours_html)
     naive = naive_page(store, naive_html, args.render_limit)
     with chromium() as browser:
@@ -177,7 +185,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"ratio naive/ours {key}: {naive[key] / ours[key]:.1f}x")
     RESULTS.mkdir(parents=True, exist_ok=True)
     result = RESULTS / f"views-{time.strftime('%Y%m%d-%H%M%S')}.json"
-    result.write_text(json.dumps({"documents": documents, "ours": ours, "naive": naive}, indent=2))
+    result.write_text(json.dumps({"store": str(store_dir), "documents": documents, "ours": ours, "naive": naive},
+                                 indent=2))
     print(f"results: {result}")
     return 0
 
