@@ -133,6 +133,10 @@ def measure(mode: str, path: Path) -> dict:
         from ofsted_kg.graph.validate import validate_store
 
         loaded = None
+        from ofsted_kg.graph.read_only import open_read_only
+
+        del store  # as `validate --store` does it: read-only, so no writer compacts under the check workers
+        store = open_read_only(path)
         outcome = validate_store(store, path, with_report=False)  # as `validate --store` prints text
         conforms, violations = outcome.conforms, outcome.violations
     seconds = time.perf_counter() - started

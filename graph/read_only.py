@@ -8,7 +8,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 
-def open_read_only(path: Path | str, attempts: int = 5) -> ox.Store:
+def open_read_only(path: Path | str, attempts: int = 10) -> ox.Store:
     """A read-only view of the store at `path`, which another process (or this one) may be writing.
 
     RocksDB opens a read-only instance from the writer's latest manifest; when the writer's
@@ -21,5 +21,5 @@ def open_read_only(path: Path | str, attempts: int = 5) -> ox.Store:
         except (OSError, RuntimeError) as exc:
             if "No such file" not in str(exc) or attempt == attempts - 1:
                 raise
-            time.sleep(0.1 * (attempt + 1))
+            time.sleep(0.2 * (attempt + 1))  # up to about 9 s in all
     raise AssertionError("unreachable")
