@@ -83,7 +83,7 @@ def prepare_batch(paths: list[Path]) -> tuple[list[Prepared], dict[str, float]]:
     councils = {r.gss: r for r in council_records()}
     gaz = gazetteer()
     prepared: list[Prepared] = []
-    texts: list[tuple[str, str]] = []  # (graph name, N-Triples)
+    mapped: list[tuple[Prepared, str]] = []  # each document with its graph as N-Triples
     for path in paths:
         start = time.process_time()
         try:
@@ -95,13 +95,13 @@ def prepare_batch(paths: list[Path]) -> tuple[list[Prepared], dict[str, float]]:
             timings["extraction"] += time.process_time() - start
         start = time.process_time()
         item = Prepared(path, name=str(iris.document(doc.sha256)))
-        texts.append((item.name, document_ntriples(doc, facts, councils)))
+        mapped.append((item, document_ntriples(doc, facts, councils)))
         prepared.append(item)
         timings["mapping"] += time.process_time() - start
     start = time.process_time()
-    problems = validate_batch(texts) if texts else {}
+    problems = validate_batch([(item.name, triples) for item, triples in mapped]) if mapped else {}
     timings["validation"] += time.process_time() - start
-    for item, (_name, triples) in zip((p for p in prepared if p.name), texts):
+    for item, triples in mapped:
         violations = [p for p in problems[item.name] if p.is_violation]
         if violations:
             item.rejected = (f"does not conform to the shapes: {violations[0].line()}"

@@ -12,8 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from .read_only import open_read_only
-from .store import StoreError, open_store, store_path
+from .store import StoreError, open_store, open_store_read_only, store_path
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="A knowledge graph of England's councils' children's services and Ofsted's findings.")
@@ -39,8 +38,10 @@ def parse_params(items: Optional[list[str]]) -> dict[str, str]:
     return params
 
 
-def opened(store: Optional[Path], *, create: bool = False):
+def opened(store: Optional[Path], *, create: bool = False, read_only: bool = False):
     try:
+        if read_only:
+            return open_store_read_only(store_path(store))
         return open_store(store_path(store), create=create)
     except StoreError as exc:
         raise fail(f"error: {exc}", 2)
@@ -189,14 +190,7 @@ def validate(
     else:
         # read-only: a writer instance compacts in the background after it opens, deleting files
         # the read-only views of the check workers may be opening at that moment
-        path = store_path(store)
-        if not path.exists():
-            raise fail(f"error: {path}: no store here; build one with `ofsted-kg build --store {path} FILES`", 2)
-        try:
-            db = open_read_only(path)
-        except (OSError, RuntimeError) as exc:
-            raise fail(f"error: {path}: cannot open the store: {str(exc).splitlines()[0]}", 2)
-        outcome = validate_store(db, path, with_report=fmt == "turtle")
+        outcome = validate_store(opened(store, read_only=True), store_path(store), with_report=fmt == "turtle")
     sys.stdout.write(render(outcome, fmt))
     raise typer.Exit(0 if outcome.conforms else 1)
 

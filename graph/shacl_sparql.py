@@ -128,8 +128,8 @@ class _Compiler:
         return f"{{CLASSES:{cls}}}"
 
     # ---------------------------------------------------------------- value conditions
-    def value_ok(self, key: URIRef, arg: Node, v: str, this: str, path: str) -> tuple[str, str]:
-        """(extra pattern, boolean expression true when the value node `v` satisfies the constraint)."""
+    def value_ok(self, shape: Node, key: URIRef, arg: Node, v: str, this: str) -> tuple[str, str]:
+        """(extra pattern, boolean expression true when the value node `v` satisfies the constraint of `shape`)."""
         if key == SH.datatype:
             ok = f"isLiteral({v}) && sameTerm(datatype({v}), <{arg}>)"
             if arg in XSD_CASTS:  # an ill-formed literal of the type ("abc"^^xsd:integer) fails too
@@ -152,7 +152,7 @@ class _Compiler:
             op = ">=" if key == SH.minLength else "<="
             return "", f"!isBlank({v}) && STRLEN(STR({v})) {op} {int(arg)}"
         if key == SH.pattern:
-            flags = self.shapes.value(self._shape, SH.flags)
+            flags = self.shapes.value(shape, SH.flags)
             extra = f", {Literal(str(flags)).n3()}" if flags else ""
             return "", f"!isBlank({v}) && REGEX(STR({v}), {Literal(str(arg)).n3()}{extra})"
         if key in (SH.lessThan, SH.lessThanOrEquals):
@@ -168,7 +168,6 @@ class _Compiler:
         parts: list[str] = []
         path_node = self.shapes.value(shape, SH.path)
         if path_node is not None:
-            path = sparql_path(self.shapes, path_node)
             for key, arg in self.shapes.predicate_objects(shape):
                 if key == SH.minCount:
                     if int(arg) > 1:
@@ -187,8 +186,7 @@ class _Compiler:
                     parts.append(f"NOT EXISTS {{ {self.triples(this, path_node, _term(arg))} }}")
                 elif key in VALUE_CONSTRAINTS:
                     v = self.var()
-                    self._shape = shape
-                    extra, ok = self.value_ok(key, arg, v, this, path)
+                    extra, ok = self.value_ok(shape, key, arg, v, this)
                     parts.append(f"EXISTS {{ {self.triples(this, path_node, v)} {extra} FILTER(!COALESCE({ok}, false)) }}")
             if self.shapes.value(shape, SH.property) is not None:
                 raise UnsupportedShape("sh:property inside a property shape")
@@ -297,7 +295,6 @@ class _Compiler:
     def property_checks(self, prop: Node, target: str, severity: str) -> Iterator[Check]:
         self._refuse_unknown(prop)
         path_node = self.shapes.value(prop, SH.path)
-        path = sparql_path(self.shapes, path_node)
         message = self._message(prop)
         for key, arg in self.shapes.predicate_objects(prop):
             if key == SH.minCount:
@@ -324,8 +321,7 @@ class _Compiler:
                 query = (f"SELECT ?this WHERE {{ {target} OPTIONAL {{ {self.triples('?this', path_node, _term(arg))} "
                          f"BIND(true AS ?has) }} FILTER(!BOUND(?has)) }}")
             elif key in VALUE_CONSTRAINTS:
-                self._shape = prop
-                extra, ok = self.value_ok(key, arg, "?value", "?this", path)
+                extra, ok = self.value_ok(prop, key, arg, "?value", "?this")
                 query = (f"SELECT DISTINCT ?this ?value WHERE {{ {target} {self.triples('?this', path_node, '?value')} {extra} "
                          f"FILTER(!COALESCE({ok}, false)) }}")
             elif key in (SH["or"], SH["and"], SH["not"], SH.sparql):

@@ -13,7 +13,7 @@ import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 
 from . import iris
-from .read_only import open_read_only  # noqa: F401  (part of this module's API)
+from .read_only import open_read_only
 from .namespaces import KG
 from .resources import COUNCILS_FILE, ONTOLOGY_FILE, VOCAB_FILE
 
@@ -44,7 +44,7 @@ _OPEN: dict[Path, ox.Store] = {}
 def open_store(path: Path, *, create: bool = True) -> ox.Store:
     """The store at `path`, opened once per process (RocksDB allows one writer per folder)."""
     if not create and not path.exists():
-        raise StoreError(f"{path}: no store here; build one with `ofsted-kg build --store {path} FILES`")
+        raise _no_store(path)
     key = path.resolve()
     if key in _OPEN:
         return _OPEN[key]
@@ -57,6 +57,21 @@ def open_store(path: Path, *, create: bool = True) -> ox.Store:
         if "lock" in message.lower():
             raise StoreError(f"{path}: the store is in use by another process (is `ofsted-kg serve` running?)") from None
         raise StoreError(f"{path}: cannot open the store: {message}") from None
+
+
+def open_store_read_only(path: Path) -> ox.Store:
+    """A read-only view of an existing store: no writer lock, and no background compaction
+    removing files under other read-only views (the check workers of `validate --store`)."""
+    if not path.exists():
+        raise _no_store(path)
+    try:
+        return open_read_only(path)
+    except (OSError, RuntimeError) as exc:
+        raise StoreError(f"{path}: cannot open the store: {str(exc).splitlines()[0]}") from None
+
+
+def _no_store(path: Path) -> StoreError:
+    return StoreError(f"{path}: no store here; build one with `ofsted-kg build --store {path} FILES`")
 
 
 def ntriples(graph: Graph) -> str:

@@ -17,14 +17,12 @@ import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from . import iris
-from .resources import COUNCILS_FILE, ONTOLOGY_FILE, VOCAB_FILE
 from .shacl_sparql import Check, compile_shapes
+from .store import REFERENCE_FILES
 from .validate import (KG_TERMS, KNOWN_TERMS_SHAPE, SEVERITY_ORDER, Outcome, Problem, _compact_iris, _distinct, _path_text,
                        _short, defined_terms, shapes_graph, to_rdflib)
 
-REFERENCE_GRAPHS = {str(iris.ONTOLOGY_GRAPH): ONTOLOGY_FILE, str(iris.VOCAB_GRAPH): VOCAB_FILE,
-                    str(iris.REFERENCE_GRAPH): COUNCILS_FILE}
+REFERENCE_GRAPHS = [str(name) for name in REFERENCE_FILES]
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 SUBCLASS = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
 HINTED = {"InConstraintComponent", "ClassConstraintComponent", "DatatypeConstraintComponent",
@@ -40,8 +38,8 @@ def compiled_checks() -> tuple[Check, ...]:
 def reference_quads() -> tuple[ox.Quad, ...]:
     """The ontology, vocabularies and councils, each in its named graph as the store keeps them."""
     quads = []
-    for name, path in REFERENCE_GRAPHS.items():
-        graph = ox.NamedNode(name)
+    for name, path in REFERENCE_FILES.items():
+        graph = ox.NamedNode(str(name))
         quads += [ox.Quad(t.subject, t.predicate, t.object, graph)
                   for t in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)]
     return tuple(quads)
@@ -67,10 +65,6 @@ def _closures(store: ox.Store, checks: Iterable[Check]) -> dict[str, list[str]]:
     return closures
 
 
-def _node(term) -> Node:
-    return to_rdflib(term)
-
-
 def _message(check: Check, focus: Node, value: Node | None) -> str:
     text = check.message or f"does not conform ({check.component})"
     for name, term in (("this", focus), ("value", value)):
@@ -89,7 +83,7 @@ def _unknown_terms(store: ox.Store) -> list[tuple[Node, Node]]:
     for term in unknown:
         focus_rows = store.query(f"SELECT DISTINCT ?s WHERE {{ {{ ?s <{term}> ?o }} UNION {{ ?s <{RDF_TYPE}> <{term}> }} }}",
                                  use_default_graph_as_union=True)
-        found += [(_node(row["s"]), URIRef(term)) for row in focus_rows]
+        found += [(to_rdflib(row["s"]), URIRef(term)) for row in focus_rows]
     return found
 
 
@@ -134,7 +128,7 @@ def _rows(store: ox.Store, query: str) -> list[tuple[Node, Node | None]]:
     found = []
     for row in store.query(query, use_default_graph_as_union=True):
         value = row["value"] if len(row) > 1 else None
-        found.append((_node(row["this"]), _node(value) if value is not None else None))
+        found.append((to_rdflib(row["this"]), to_rdflib(value) if value is not None else None))
     return found
 
 
@@ -169,6 +163,12 @@ def find_problems(store: ox.Store, deduplicate: bool = False, path: str | None =
     local = [i for i, c in enumerate(checks) if deduplicate and c.joins_nodes]
     rest = [i for i in range(len(checks)) if i not in local]
     rows: dict[int, list[tuple[Node, Node | None]]] = {}
+
+    def run_local() -> None:
+        if local:
+            copy = _deduplicated(store, [queries[i] for i in local])
+            rows.update({i: _rows(copy, queries[i]) for i in local})
+
     if workers > 1 and path is not None:
         from concurrent.futures import ProcessPoolExecutor
         from multiprocessing import get_context
@@ -178,15 +178,11 @@ def find_problems(store: ox.Store, deduplicate: bool = False, path: str | None =
             # the slowest first, so the last to finish is a short one: the unknown-terms scan reads every quad
             pending = {i: pool.submit(_rows_in_worker, queries[i]) for i in rest}
             unknown = pool.submit(_rows_in_worker, None)
-            if local:
-                copy = _deduplicated(store, [queries[i] for i in local])
-                rows |= {i: _rows(copy, queries[i]) for i in local}
+            run_local()  # meanwhile, in this process
             rows |= {i: future.result() for i, future in pending.items()}
             unknown_terms = unknown.result()
     else:
-        if local:
-            copy = _deduplicated(store, [queries[i] for i in local])
-            rows |= {i: _rows(copy, queries[i]) for i in local}
+        run_local()
         rows |= {i: _rows(store, queries[i]) for i in rest}
         unknown_terms = _unknown_terms(store)
     problems = []
@@ -230,11 +226,11 @@ def with_hints(problems: list[Problem], data_for: Callable[[list[str]], Graph]) 
 
     shapes = shapes_graph()
     done = []
-    cache: dict[tuple[str, ...], Graph] = {}
+    cache: dict[str, Graph] = {}
     for problem in problems:
         if problem.component in HINTED and isinstance(problem.result, _Origin):
             check, focus, value = problem.result
-            key = (problem.source or "",)
+            key = problem.source or ""
             if key not in cache:
                 cache[key] = data_for([problem.source] if problem.source else [])
             hint = hint_for(problem, cache[key], shapes, check.shape if check else None, value, focus,
@@ -342,27 +338,16 @@ def validate_store_fast(store: ox.Store, path: str | None = None, with_report: b
     unowned = [p for p in problems if p.focus not in owned]
     if unowned:
         found["(default graph)"] = [replace(p, source="(default graph)") for p in unowned]
-    everything = [p for name in sorted(found) for p in with_hints(found[name], lambda names: graph_of(store, names))]
+    everything = [p for name in sorted(found)
+                  for p in ordered(with_hints(found[name], lambda names: graph_of(store, names)))]
     if with_report:
-        report, everything = report_graph(ordered_keep(everything))
+        report, everything = report_graph(everything)
     else:
-        report, everything = Graph(), [replace(p, result=None) for p in ordered_keep(everything)]
+        report, everything = Graph(), [replace(p, result=None) for p in everything]
     per_graph: dict[str, list[Problem]] = {}
     for problem in everything:
         per_graph.setdefault(problem.source, []).append(problem)
-    per_graph = {name: ordered(ps) for name, ps in per_graph.items()}
     names = sorted({g.value for g in store.named_graphs()} - set(REFERENCE_GRAPHS))
     sources = [n for n in names if n in per_graph] + [n for n in per_graph if n not in names]
     return Outcome(sources=sources, problems=per_graph, report=report, checked=len(names))
 
-
-def ordered_keep(problems: list[Problem]) -> list[Problem]:
-    """Problems in report order, one per source, focus, path, value and message."""
-    seen, kept = set(), []
-    for p in sorted(problems, key=lambda p: (p.source or "", p.focus, SEVERITY_ORDER.get(p.severity, 3), p.path or "",
-                                              p.message)):
-        key = (p.source, p.focus, p.path, p.value, p.message, p.severity)
-        if key not in seen:
-            seen.add(key)
-            kept.append(p)
-    return kept
